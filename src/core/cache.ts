@@ -1,0 +1,71 @@
+// Caches with hit/miss accounting in backup_exporter_cache_requests_total.
+//  - inventory: rarely changing lists (jobs, users, servers) reused for inventory_ttl;
+//  - immutable: data that never changes once final (a finished run's log items or report), bounded LRU.
+
+import type { SelfMetrics } from './self-metrics';
+
+type CacheName = 'inventory' | 'immutable';
+
+/** Time-bounded cache with single flight: concurrent loads of one key share one upstream call. */
+export class TtlCache {
+  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  constructor(private readonly metrics: SelfMetrics | undefined, private readonly ttlMs: number) {}
+
+  async get<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) {
+      count(this.metrics, 'inventory', 'hit');
+      return hit.value as Promise<T>;
+    }
+    count(this.metrics, 'inventory', 'miss');
+    const value = load();
+    this.entries.set(key, { at: now, value });
+    // A failed load is not cached: the next collection tries again.
+    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
+    return value;
+  }
+
+  clear(): void { this.entries.clear(); }
+}
+
+/** Least-recently-used map for immutable data. */
+export class LruCache {
+  private readonly entries = new Map<string, unknown>();
+  constructor(private readonly metrics: SelfMetrics | undefined, readonly maxEntries = 20_000) {}
+
+  get<T>(key: string): T | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) {
+      count(this.metrics, 'immutable', 'miss');
+      return undefined;
+    }
+    count(this.metrics, 'immutable', 'hit');
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value as T;
+  }
+
+  set(key: string, value: unknown): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  get size(): number { return this.entries.size; }
+}
+
+export interface Caches {
+  readonly inventory: TtlCache;
+  readonly immutable: LruCache;
+}
+
+export function createCaches(metrics: SelfMetrics | undefined, inventoryTtlMs: number, maxImmutable?: number): Caches {
+  return { inventory: new TtlCache(metrics, inventoryTtlMs), immutable: new LruCache(metrics, maxImmutable) };
+}
+
+function count(metrics: SelfMetrics | undefined, cache: CacheName, result: 'hit' | 'miss'): void {
+  metrics?.cacheRequests.inc({ cache, result });
+}

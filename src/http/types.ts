@@ -1,0 +1,50 @@
+// The HTTP contract products use. One client per target (connection pool, TLS, concurrency limit); a
+// per-collection view binds it to the collection's deadline and records each request for /probe?debug=true.
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the target URL (starting with `/`), or an absolute URL (Huawei IAM: same TLS settings). */
+  path: string;
+  query?: Query;
+  headers?: Record<string, string>;
+  /** application/x-www-form-urlencoded body. */
+  form?: Record<string, string>;
+  /** JSON body. */
+  json?: unknown;
+  /** Statuses returned to the caller instead of thrown (default: only 2xx are returned). */
+  accept?: readonly number[];
+  /** Retry 429 and 503 (honouring Retry-After) while the deadline allows. Default true. */
+  retry?: boolean;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-cased header names. */
+  readonly headers: Record<string, string | undefined>;
+  readonly body: Buffer;
+  text(): string;
+  /** Parses the body as JSON; throws UpstreamError('decode') naming the path when it is not JSON. */
+  json<T = unknown>(): T;
+}
+
+/** One line of /probe?debug=true: no secret-bearing value (query values and bodies are never recorded). */
+export interface RequestTrace {
+  method: string;
+  path: string;
+  /** HTTP status, or the error kind when no response came. */
+  outcome: number | string;
+  durationMs: number;
+}
+
+export interface HttpClient {
+  /**
+   * Sends one request. Non-accepted statuses throw UpstreamError: 401/403 as kind `auth` (with `status`),
+   * others as kind `http`; no response before the deadline as `timeout`; DNS, refused and reset as
+   * `unreachable`; certificate problems as `tls`; a body over the size cap as `decode`.
+   */
+  request(opts: RequestOptions): Promise<HttpResponse>;
+  /** Streams a body to `file` (no size cap), returning its size and sha256 (hex). */
+  download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }>;
+}
