@@ -1,0 +1,20 @@
+// Small builders for samples, so products describe facts and never hand-assemble label sets.
+import type { FamilyName } from './families';
+import type { Labels, Sample } from './types';
+
+/** Labels with undefined values dropped: an omitted label is absent, never an empty string. */
+export function labels(l: Record<string, string | undefined>): Labels {
+  const out: Labels = {};
+  for (const [k, v] of Object.entries(l)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** A sample, or nothing when the value is unknown (left out, never faked as 0). */
+export function sample(name: FamilyName, l: Labels, value: number | undefined | null): Sample[] {
+  return value === undefined || value === null || !Number.isFinite(value) ? [] : [{ name, labels: l, value }];
+}
+
+/** One series per state, 1 for `current` (a state set). */
+export function stateSet(name: FamilyName, l: Labels, labelName: string, states: readonly string[], current: string): Sample[] {
+  return states.map((s) => ({ name, labels: { ...l, [labelName]: s }, value: s === current ? 1 : 0 }));
+}
