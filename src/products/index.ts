@@ -1,10 +1,10 @@
 // The product registry: one module per supported product.
 import type { ProductModule } from '../core/types';
 import type { ProductName, TargetConfig } from '../config/types';
-import { module as veeamM365 } from './veeam_m365';
-import { module as veeamAzure } from './veeam_azure';
-import { module as ahsay } from './ahsay';
-import { module as huawei } from './huawei_clouddc';
+import { product as veeamM365 } from './veeam_m365';
+import { product as veeamAzure } from './veeam_azure';
+import { product as ahsay } from './ahsay';
+import { product as huawei } from './huawei_clouddc';
 
 export const PRODUCT_MODULES: Record<ProductName, ProductModule<any>> = {
   veeam_m365: veeamM365,

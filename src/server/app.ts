@@ -17,8 +17,8 @@ export interface AppDeps {
   reload(): Promise<string | undefined>;
   /** True once the first configuration is loaded. */
   ready(): boolean;
-  /** Basic-auth check of the web config; undefined = no authentication. */
-  authorize?: (header: string | undefined) => Promise<boolean>;
+  /** Web-config check of a request (client certificate, basic auth); undefined = no authentication. */
+  authorize?: (header: string | undefined, socket: import('node:net').Socket) => Promise<boolean>;
 }
 
 function scrapeOptions(ctx: Koa.Context): CollectOptions {
@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps): Koa {
   if (deps.authorize) {
     const authorize = deps.authorize;
     app.use(async (ctx, next) => {
-      if (await authorize(ctx.get('Authorization') || undefined)) return next();
+      if (await authorize(ctx.get('Authorization') || undefined, ctx.req.socket)) return next();
       ctx.status = 401;
       ctx.set('WWW-Authenticate', 'Basic realm="backup-exporter"');
       ctx.body = 'Unauthorized\n';

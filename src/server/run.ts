@@ -11,7 +11,8 @@ import { parseListenAddress } from '../cli';
 import type { SecretRedactor } from '../log';
 import { NODE_VERSION, REVISION, VERSION } from '../version';
 import { createApp } from './app';
-import { tlsOptions } from './tls';
+import { clientCertAllowed, tlsOptions } from './tls';
+import type { TLSSocket } from 'node:tls';
 
 export interface RunOptions {
   configFile: string;
@@ -69,7 +70,8 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
   await load();
   const app = createApp({
     exporter, reload, ready: () => loaded,
-    authorize: async (header) => !web?.basicAuthUsers || checkBasicAuth(web, header),
+    authorize: async (header, socket) => clientCertAllowed(web?.tls, socket as TLSSocket)
+      && (!web?.basicAuthUsers || checkBasicAuth(web, header)),
   });
   server = web?.tls ? https.createServer(tlsOptions(web.tls), app.callback()) : http.createServer(app.callback());
   const { host, port } = parseListenAddress(opts.listenAddress);

@@ -8,7 +8,7 @@ const instructions = text.split('\n').filter((l) => /^[A-Z]+\s/.test(l));
 
 describe('Dockerfile', () => {
   test('lints clean', () => {
-    expect(validate(text).map((d) => `${d.instructionLine}: ${d.message}`)).toEqual([]);
+    expect(validate(text).map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
   });
 
   test('multi-stage on the Node 24 image, production dependencies only in the final stage', () => {
