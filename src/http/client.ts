@@ -1,0 +1,124 @@
+// The HTTP client of one target: one connection pool and concurrency limit shared by every collection, with
+// views bound to a collection's deadline (and its debug trace) or to a rolling timeout for background work.
+
+import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
+import type { SelfMetrics } from '../core/self-metrics';
+import type { CommonTarget } from '../config/types';
+import type { HttpClient, HttpResponse, RequestOptions, RequestTrace } from './types';
+import { createResponse, readCapped, streamToFile } from './body';
+import { createDispatcher } from './dispatcher';
+import { statusError, tracePath } from './errors';
+import { exchange, type BodyReader, type Prepared, type TargetShared } from './exchange';
+import { MAX_ATTEMPTS, isRetryableStatus, retryDelayMs, sleep } from './retry';
+import { Semaphore } from './semaphore';
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+const DEFAULT_BACKGROUND_TIMEOUT_MS = 60_000;
+/** Error bodies are read only for the excerpt in the message. */
+const ERROR_BODY_BYTES = 64 * 1024;
+const USER_AGENT = 'backup-exporter';
+
+export interface TargetHttp {
+  /** A client whose requests never outlive `deadline` (epoch ms); each attempt is appended to `trace`. */
+  forCollection(deadline: number, trace?: RequestTrace[]): HttpClient;
+  /** A client for work outside scrapes: each request gets `timeoutMs` from its start. */
+  background(timeoutMs?: number): HttpClient;
+  /** Closes the pool once in-flight requests end. */
+  close(): Promise<void>;
+}
+
+export interface TargetHttpDeps {
+  log: Logger;
+  metrics?: SelfMetrics;
+  /** Cap on a response body held in memory (download() has none). Default 64 MiB. */
+  maxBodyBytes?: number;
+}
+
+export function createTargetHttp(target: CommonTarget, deps: TargetHttpDeps): TargetHttp {
+  const shared: TargetShared = {
+    target,
+    dispatcher: createDispatcher(target.tls, target.concurrency),
+    slots: new Semaphore(Math.max(1, target.concurrency)),
+    log: deps.log,
+    metrics: deps.metrics,
+    maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  let closing: Promise<void> | undefined;
+  return {
+    forCollection: (deadline, trace) => new TargetClient(shared, () => deadline, trace),
+    background: (timeoutMs = DEFAULT_BACKGROUND_TIMEOUT_MS) => new TargetClient(shared, () => Date.now() + timeoutMs),
+    close: () => (closing ??= shared.dispatcher.close()),
+  };
+}
+
+class TargetClient implements HttpClient {
+  constructor(
+    private readonly shared: TargetShared,
+    private readonly deadline: () => number,
+    private readonly trace?: RequestTrace[],
+  ) {}
+
+  async request(opts: RequestOptions): Promise<HttpResponse> {
+    const req = prepare(this.shared.target.url, opts);
+    const max = this.shared.maxBodyBytes;
+    const res = await this.send(req, opts, () => (body) => readCapped(body, max, req.method, req.path));
+    if (!isAccepted(res.status, opts.accept)) throw statusError(res.status, req.method, req.path, res.value);
+    return createResponse(res.status, res.headers, res.value, req.method, req.path);
+  }
+
+  async download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }> {
+    const req = prepare(this.shared.target.url, opts);
+    // Only a final, accepted response goes to the file; anything else is read (capped) for the error message.
+    const reader = (final: boolean): BodyReader<Buffer | { bytes: number; sha256: string }> => (body, status) =>
+      (final || !isRetryableStatus(status)) && isAccepted(status, opts.accept)
+        ? streamToFile(body, file)
+        : readCapped(body, ERROR_BODY_BYTES, req.method, req.path);
+    const res = await this.send(req, opts, reader);
+    if (Buffer.isBuffer(res.value)) throw statusError(res.status, req.method, req.path, res.value);
+    return res.value;
+  }
+
+  /** Attempts until a response that is not retried: 429/503 wait (Retry-After) while the deadline allows. */
+  private async send<T>(req: Prepared, opts: RequestOptions, reader: (final: boolean) => BodyReader<T>) {
+    const deadline = this.deadline();
+    const retry = opts.retry !== false;
+    for (let attempt = 1; ; attempt++) {
+      const mayRetry = retry && attempt < MAX_ATTEMPTS;
+      const res = await exchange(this.shared, req, deadline, this.trace, reader(!mayRetry));
+      if (mayRetry && isRetryableStatus(res.status)) {
+        const wait = retryDelayMs(res.headers['retry-after'], attempt);
+        if (Date.now() + wait < deadline) {
+          this.shared.log.debug({ path: req.tracePath, status: res.status, waitMs: wait }, 'upstream asked to retry');
+          await sleep(wait);
+          continue;
+        }
+      }
+      return res;
+    }
+  }
+}
+
+function isAccepted(status: number, accept: readonly number[] | undefined): boolean {
+  return (status >= 200 && status < 300) || (accept?.includes(status) ?? false);
+}
+
+/** Resolves the URL (relative to the target, or absolute) and encodes the body. */
+export function prepare(base: string, opts: RequestOptions): Prepared {
+  const absolute = /^https?:\/\//i.test(opts.path);
+  const url = new URL(absolute ? opts.path : base + opts.path);
+  for (const [key, value] of Object.entries(opts.query ?? {})) {
+    if (value !== undefined) url.searchParams.append(key, String(value));
+  }
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
+  let body: string | undefined;
+  if (opts.form !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(opts.form).toString();
+  } else if (opts.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.json);
+  }
+  for (const [name, value] of Object.entries(opts.headers ?? {})) headers[name.toLowerCase()] = value;
+  return { method: opts.method ?? 'GET', path: opts.path, url: url.toString(), tracePath: tracePath(opts.path, opts.query), headers, body };
+}

@@ -1,0 +1,35 @@
+// The connection pool of one target: keep-alive connections, the target's TLS settings, and the proxy
+// variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms) read the way curl reads them.
+
+import tls from 'node:tls';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { TlsConfig } from '../config/types';
+
+export interface TlsOptions {
+  ca?: string[];
+  rejectUnauthorized: boolean;
+}
+
+/** Node's TLS options for the target: an extra CA adds to the public roots instead of replacing them. */
+export function tlsOptions(config: TlsConfig): TlsOptions {
+  const options: TlsOptions = { rejectUnauthorized: !config.insecureSkipVerify };
+  if (config.ca !== undefined && config.ca.trim() !== '') options.ca = [...tls.rootCertificates, config.ca];
+  return options;
+}
+
+/**
+ * One dispatcher per target. The same TLS options go to direct connections (`connect`) and to connections
+ * tunnelled through a proxy (`requestTls`), for the target URL and for absolute URLs such as Huawei IAM.
+ */
+export function createDispatcher(config: TlsConfig, connections: number): Dispatcher {
+  const options = tlsOptions(config);
+  return new EnvHttpProxyAgent({
+    connect: options,
+    requestTls: options,
+    connections: Math.max(1, connections),
+    keepAliveTimeout: 4_000,
+    // Deadlines are enforced with an AbortSignal per request; these only catch stalls in background work.
+    headersTimeout: 300_000,
+    bodyTimeout: 300_000,
+  });
+}
