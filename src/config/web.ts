@@ -1,0 +1,167 @@
+// The exporter-toolkit web configuration (--web.config.file): TLS for the exporter's own listener and basic
+// authentication with bcrypt hashes. Same keys as Prometheus' exporters, so users can reuse their files;
+// keys this exporter does not implement are errors rather than silently ignored.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { createSecureContext } from 'node:tls';
+import bcrypt from 'bcryptjs';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { ConfigError, lineOf, Problems, syntaxError, toData, type KeyPath } from './problems';
+import { errorMap } from './messages';
+
+export const CLIENT_AUTH_TYPES = [
+  'NoClientCert', 'RequestClientCert', 'RequireAnyClientCert', 'VerifyClientCertIfGiven', 'RequireAndVerifyClientCert',
+] as const;
+export type ClientAuthType = (typeof CLIENT_AUTH_TYPES)[number];
+export const TLS_VERSIONS = ['TLS10', 'TLS11', 'TLS12', 'TLS13'] as const;
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+export interface WebTlsConfig {
+  certFile: string;
+  keyFile: string;
+  /** PEM text read at load. */
+  cert: string;
+  key: string;
+  clientCaFile?: string;
+  clientCa?: string;
+  clientAuthType: ClientAuthType;
+  /** Default TLS12, as in exporter-toolkit. */
+  minVersion: TlsVersion;
+}
+
+export interface WebConfig {
+  tls?: WebTlsConfig;
+  /** user → bcrypt hash; undefined when no user is configured (no authentication). */
+  basicAuthUsers?: Readonly<Record<string, string>>;
+}
+
+const BCRYPT = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
+
+const schema = z.strictObject({
+  tls_server_config: z
+    .strictObject({
+      cert_file: z.string().min(1),
+      key_file: z.string().min(1),
+      client_ca_file: z.string().min(1).optional(),
+      client_auth_type: z.enum(CLIENT_AUTH_TYPES).optional(),
+      min_version: z.enum(TLS_VERSIONS).optional(),
+    })
+    .optional(),
+  basic_auth_users: z
+    .record(z.string(), z.string().regex(BCRYPT, { error: 'must be a bcrypt hash ($2y$...)' }))
+    .nullish(),
+});
+
+/** Reads and validates a web configuration file; throws ConfigError (file:line: key: problem). */
+export async function loadWebConfig(file: string): Promise<WebConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError([`${file}: cannot read web configuration file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) throw syntaxError(doc.errors, lc, file, text);
+  const problems = new Problems();
+  const locate = (p: KeyPath): number => lineOf(doc, lc, p);
+  const parsed = schema.safeParse(toData(doc, lc, file) ?? {}, { error: errorMap });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const at = issue.path.map((s) => (typeof s === 'symbol' ? String(s) : s));
+      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) problems.add([...at, k], 'unknown or unsupported key');
+      else problems.add(at, issue.message);
+    }
+    throw problems.toError(file, locate);
+  }
+  const users = parsed.data.basic_auth_users ?? {};
+  const out: WebConfig = Object.keys(users).length > 0 ? { basicAuthUsers: users } : {};
+  const t = parsed.data.tls_server_config;
+  if (t) out.tls = await readTls(t, path.dirname(path.resolve(file)), problems);
+  if (problems.size > 0) throw problems.toError(file, locate);
+  return out;
+}
+
+type TlsRaw = NonNullable<z.output<typeof schema>['tls_server_config']>;
+
+/** Reads the PEM files; relative names are relative to the web config file, as in exporter-toolkit. */
+async function readTls(t: TlsRaw, dir: string, problems: Problems): Promise<WebTlsConfig> {
+  const read = async (key: string, name: string): Promise<string> => {
+    try {
+      return await readFile(path.resolve(dir, name), 'utf8');
+    } catch (err) {
+      problems.add(['tls_server_config', key], `cannot read ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      return '';
+    }
+  };
+  const tls: WebTlsConfig = {
+    certFile: path.resolve(dir, t.cert_file),
+    keyFile: path.resolve(dir, t.key_file),
+    cert: await read('cert_file', t.cert_file),
+    key: await read('key_file', t.key_file),
+    clientAuthType: t.client_auth_type ?? 'NoClientCert',
+    minVersion: t.min_version ?? 'TLS12',
+  };
+  if (t.client_ca_file !== undefined) {
+    tls.clientCaFile = path.resolve(dir, t.client_ca_file);
+    tls.clientCa = await read('client_ca_file', t.client_ca_file);
+    // exporter-toolkit refuses this combination too: the CA would silently do nothing.
+    if (tls.clientAuthType === 'NoClientCert') {
+      problems.add(['tls_server_config', 'client_ca_file'], 'set client_auth_type too: a client CA without it has no effect');
+    }
+  }
+  if (problems.size === 0) checkKeyPair(tls, problems);
+  return tls;
+}
+
+/** A broken certificate, key or CA is reported now, with the file, rather than when the listener starts. */
+function checkKeyPair(tls: WebTlsConfig, problems: Problems): void {
+  try {
+    createSecureContext({ cert: tls.cert, key: tls.key });
+  } catch (err) {
+    problems.add(['tls_server_config', 'cert_file'], `not a usable certificate and key_file pair (${opensslReason(err)})`);
+  }
+  if (tls.clientCa === undefined) return;
+  try {
+    createSecureContext({ ca: tls.clientCa });
+  } catch (err) {
+    problems.add(['tls_server_config', 'client_ca_file'], `not a usable CA bundle (${opensslReason(err)})`);
+  }
+}
+
+function opensslReason(err: unknown): string {
+  return (err as Error).message.replace(/^error:[0-9A-F]+:/, '');
+}
+
+// Successful verifications, keyed by a hash of (user, password, stored hash): bcrypt is slow by design and a
+// scraper sends the same credentials every few seconds. A changed hash on reload never matches an old key.
+const verified = new Set<string>();
+const MAX_CACHED = 1000;
+
+/** True when the Authorization header carries valid basic-auth credentials (or no users are configured). */
+export async function checkBasicAuth(web: WebConfig, header: string | undefined): Promise<boolean> {
+  const users = web.basicAuthUsers;
+  if (!users) return true;
+  const creds = parseBasic(header);
+  if (!creds) return false;
+  const hash = Object.prototype.hasOwnProperty.call(users, creds.user) ? users[creds.user] : undefined;
+  const key = createHash('sha256').update(`${creds.user}\0${creds.password}\0${hash ?? ''}`).digest('hex');
+  if (hash !== undefined && verified.has(key)) return true;
+  // An unknown user is checked against a configured hash anyway, so that it takes as long as a wrong password.
+  const ok = await bcrypt.compare(creds.password, hash ?? Object.values(users)[0] ?? '');
+  if (!ok || hash === undefined) return false;
+  if (verified.size >= MAX_CACHED) verified.clear();
+  verified.add(key);
+  return true;
+}
+
+function parseBasic(header: string | undefined): { user: string; password: string } | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!m?.[1]) return undefined;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
