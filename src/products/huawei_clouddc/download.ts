@@ -1,0 +1,102 @@
+// The download worker: outside scrapes, saves each completed export once as
+// <download_dir>/<target>/<server_id>/<export_id>.tar.gz (streamed to a .part file, renamed when complete),
+// records size and sha256 in the state file and keeps the newest `keep` archives per server.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { describeError } from '../../core/errors';
+import type { HttpClient } from '../../http/types';
+import type { CloudDcClient } from './client';
+import { safeSegment } from './parse';
+import type { ExportRecord, StateStore } from './state';
+
+/** A download that failed this often is given up (logged as an error). */
+export const MAX_DOWNLOAD_ATTEMPTS = 10;
+
+export class DownloadWorker {
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly client: CloudDcClient,
+    private readonly store: StateStore,
+    private readonly http: HttpClient,
+    private readonly log: Logger,
+    private readonly opts: { target: string; dir: string; keep: number; now: () => number },
+  ) {}
+
+  /** Runs a pass now, or right after the one in progress. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) { this.again = true; return; }
+    this.running = this.loop().finally(() => { this.running = undefined; });
+  }
+
+  /** Resolves when no pass is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.pass();
+      } catch (err) {
+        this.log.warn({ err: describeError(err) }, 'log export download pass failed');
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async pass(): Promise<void> {
+    await this.store.ready();
+    const servers = [...new Set(this.store.all().map((r) => r.serverId))].sort();
+    for (const serverId of servers) {
+      // Only the newest `keep` completed exports are worth fetching: older ones would be pruned at once.
+      const wanted = this.store.forServer(serverId).filter((r) => r.state === 'completed' && !r.lost).slice(0, this.opts.keep);
+      for (const r of wanted) {
+        if (this.stopped) return;
+        if (!r.download && (r.downloadAttempts ?? 0) < MAX_DOWNLOAD_ATTEMPTS) await this.fetch(r);
+      }
+      await this.prune(serverId);
+    }
+  }
+
+  private async fetch(r: ExportRecord): Promise<void> {
+    const dir = path.join(this.opts.dir, safeSegment(this.opts.target), safeSegment(r.serverId));
+    const file = path.join(dir, `${safeSegment(r.exportId)}.tar.gz`);
+    const part = `${file}.part`;
+    try {
+      await fs.mkdir(dir, { recursive: true });
+      const { bytes, sha256 } = await this.client.download(this.http, r.serverId, r.exportId, part);
+      await fs.rename(part, file);
+      r.download = { file, bytes, sha256, at: Math.floor(this.opts.now() / 1000) };
+      this.log.info({ server: r.serverId, export_id: r.exportId, file, bytes }, 'log export downloaded');
+    } catch (err) {
+      await fs.rm(part, { force: true }).catch(() => undefined);
+      r.downloadAttempts = (r.downloadAttempts ?? 0) + 1;
+      const level = r.downloadAttempts >= MAX_DOWNLOAD_ATTEMPTS ? 'error' : 'warn';
+      this.log[level]({ server: r.serverId, export_id: r.exportId, attempt: r.downloadAttempts, err: describeError(err) },
+        level === 'error' ? 'log export download failed; giving up' : 'log export download failed; will retry');
+    }
+    await this.store.save();
+  }
+
+  /** Deletes archives beyond the newest `keep` of the server. */
+  private async prune(serverId: string): Promise<void> {
+    const saved = this.store.forServer(serverId).filter((r) => r.download && !r.pruned);
+    const old = saved.slice(this.opts.keep);
+    for (const r of old) {
+      if (r.download) await fs.rm(r.download.file, { force: true });
+      r.pruned = true;
+      this.log.info({ server: serverId, export_id: r.exportId }, 'old log export archive removed (keep)');
+    }
+    if (old.length > 0) await this.store.save();
+  }
+}

@@ -1,0 +1,36 @@
+// Golden exposition of a huawei_clouddc collection at a fixed clock, checked by promtool.
+// Regenerate with UPDATE_GOLDEN=1 after an intended change, and review the diff.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { renderExposition } from '../../src/core/render';
+import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+import { harness, NOW, type Harness } from './helpers';
+
+const GOLDEN = path.join(__dirname, 'golden', 'collect.prom');
+let h: Harness | undefined;
+afterEach(async () => { await h?.close(); h = undefined; });
+
+test('golden exposition: servers and log exports in every state', async () => {
+  h = await harness({ scale: { servers: 8 } }, (_sim, dir) => ({
+    logExports: { everyMs: 86_400_000, downloadDir: path.join(dir, 'dl'), keep: 3, stateFile: path.join(dir, 'state.json') },
+  }));
+  const [s0, s1, , , s4, s5, s6] = h.sim.servers;
+  // completed and downloaded (s0), completed with an integer percentage (s1), failed (s5)
+  for (const s of [s0!, s1!, s5!]) expect(await h.main.session.startLogExport(s.id)).toMatchObject({ status: 202 });
+  for (let i = 0; i < 3; i++) await h.main.collect();
+  await h.main.session.downloadsIdle();
+  // processing, a minute later (s4); lost (s6)
+  h.clock.now = NOW + 60_000;
+  await h.main.session.startLogExport(s4!.id);
+  await h.main.session.startLogExport(s6!.id);
+  h.sim.exports.delete(`${s6!.id}/1`);
+  const out = await h.main.collect();
+  expect(out.failed).toEqual([]);
+  const text = renderExposition([{ target: 'clouddc', product: 'huawei_clouddc', samples: out.samples }]);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(path.dirname(GOLDEN), { recursive: true });
+    writeFileSync(GOLDEN, text);
+  }
+  expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+  if (requireBinary('promtool')) expect(promtoolCheckMetrics(text)).toBe('');
+});
