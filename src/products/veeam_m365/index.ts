@@ -1,13 +1,11 @@
-// Placeholder until the product lands: the target is reported down with a clear reason.
+// Veeam Backup for Microsoft 365 (REST API v3 to v8).
 import type { ProductModule } from '../../core/types';
 import type { VeeamM365Target } from '../../config/types';
-import { UpstreamError } from '../../core/errors';
+import { M365Session } from './collector';
 
-export const module: ProductModule<VeeamM365Target> = {
+export const product: ProductModule<VeeamM365Target> = {
   product: 'veeam_m365',
-  collectors: [],
-  logsIn: () => false,
-  createSession: () => ({
-    collect: async () => { throw new UpstreamError('internal', 'product veeam_m365 is not implemented yet'); },
-  }),
+  collectors: ['jobs', 'sessions', 'logs'],
+  logsIn: () => true,
+  createSession: (target, deps) => new M365Session(target, deps),
 };

@@ -1,0 +1,114 @@
+import { decodePage, decodeSession } from '../../src/products/veeam_m365/decode';
+import { classifyLogItem, classifyTitle, classifyType, jobIdFromLinks, parseCount, parseTime } from '../../src/products/veeam_m365/parse';
+import { STATUS, toRun } from '../../src/products/veeam_m365/collect';
+import { parseVersion } from '../../src/products/veeam_m365/auth';
+import { dotnetTime } from '../../src/simulators/veeam_m365/data';
+
+describe('parseTime', () => {
+  test.each([
+    ['2017-04-04T00:07:21.3664166-07:00', Date.UTC(2017, 3, 4, 7, 7, 21, 366) / 1000],
+    ['2019-02-04T16:49:22.8529769Z', Date.UTC(2019, 1, 4, 16, 49, 22, 852) / 1000],
+    ['2021-02-26T01:00:00.1732347+03:00', Date.UTC(2021, 1, 25, 22, 0, 0, 173) / 1000],
+    ['2021-02-26T01:00:00', Date.UTC(2021, 1, 26, 1, 0, 0) / 1000],
+    [null, undefined],
+    [undefined, undefined],
+    ['', undefined],
+    ['yesterday', undefined],
+    [12345, undefined],
+  ])('%p', (input, expected) => {
+    expect(parseTime(input)).toBe(expected);
+  });
+
+  test('.NET MinValue parses to a time long before 1970 (not an end)', () => {
+    expect(parseTime('0001-01-01T00:00:00')!).toBeLessThan(0);
+  });
+
+  test('the simulator formats .NET times that parse back to the millisecond', () => {
+    const ms = Date.UTC(2026, 2, 2, 11, 59, 58, 123);
+    expect(dotnetTime(ms, 60, 4567)).toBe('2026-03-02T12:59:58.1234567+01:00');
+    expect(parseTime(dotnetTime(ms, -420, 1))).toBe(ms / 1000);
+  });
+});
+
+describe('log item classification', () => {
+  test.each([
+    ['[Success] Job started at 4/4/2017 12:07:21 AM', undefined],
+    ['[Warning] Processing mailbox x finished with warning', 'warning'],
+    ['[Error] Failed to process site', 'error'],
+    ['[Failed] Processing mailbox y failed', 'error'],
+    ['[warning] lower case', 'warning'],
+    ['Warning without brackets', undefined],
+    [' [Warning] leading space', undefined],
+    [null, undefined],
+  ])('title %p', (title, expected) => {
+    expect(classifyTitle(title)).toBe(expected);
+  });
+
+  test.each([['Warning', 'warning'], ['Error', 'error'], ['Success', undefined], ['Running', undefined], ['Stop', undefined], [7, undefined]])(
+    'v8 type %p', (type, expected) => { expect(classifyType(type)).toBe(expected); },
+  );
+
+  test('an item is classified by type (v8) or by title (v3–v7)', () => {
+    expect(classifyLogItem({ type: 'Error', message: '[Warning] text' })).toBe('error');
+    expect(classifyLogItem({ title: '[Warning] x' })).toBe('warning');
+  });
+});
+
+describe('status mapping', () => {
+  test.each([
+    ['Success', 'success'], ['Warning', 'warning'], ['Failed', 'failed'], ['Disconnected', 'failed'],
+    ['Running', 'running'], ['Queued', 'running'], ['Stopped', 'stopped'], ['NotConfigured', 'none'],
+    ['success', 'success'], ['Paused', 'unknown'], ['', 'unknown'],
+  ])('%s → %s', (vendor, state) => {
+    const run = toRun({ id: 'a', start: 100, end: 200, status: vendor });
+    expect(run.state).toBe(state);
+    expect(run.vendorStatus).toBe(vendor);
+  });
+
+  test('the table covers every documented session status', () => {
+    expect(Object.keys(STATUS).sort()).toEqual(['disconnected', 'failed', 'notconfigured', 'queued', 'running', 'stopped', 'success', 'warning']);
+  });
+
+  test.each([
+    ['absent', undefined],
+    ['MinValue', parseTime('0001-01-01T00:00:00')],
+    ['before start', 50],
+  ])('an end that is %s means not ended', (_what, end) => {
+    expect(toRun({ id: 'a', start: 100, ...(end === undefined ? {} : { end }), status: 'Running' }).end).toBeUndefined();
+  });
+});
+
+describe('decoders', () => {
+  test('lists come bare or as pages', () => {
+    expect(decodePage([1, 2], '/v3/Jobs')).toEqual({ items: [1, 2], hasNext: false, isPage: false });
+    expect(decodePage({ offset: 0, limit: 30, results: [1], _links: { next: { href: '/v8/Jobs?offset=30' } } }, '/v8/Jobs'))
+      .toEqual({ items: [1], limit: 30, hasNext: true, isPage: true });
+    expect(() => decodePage({ message: 'oops' }, '/v8/Jobs')).toThrow(expect.objectContaining({ kind: 'decode' }));
+    expect(() => decodePage('<html>', '/v8/Jobs')).toThrow(/\/v8\/Jobs/);
+  });
+
+  test.each([
+    [{ job: { href: 'https://h:4443/v5/Jobs/6f1c-1' } }, '6f1c-1'],
+    [{ self: { href: '/v6/JobSessions/s1' }, job: { href: '/v6/jobs/abc' } }, 'abc'],
+    [{ copyJob: { href: '/v6/CopyJobs/c1' } }, 'c1'],
+    [{ jobsessions: { href: '/v6/Jobs/x/JobSessions' } }, undefined],
+    [undefined, undefined],
+  ])('job id from links %j', (links, id) => {
+    expect(jobIdFromLinks(links)).toBe(id);
+  });
+
+  test('sessions: numbers as strings, missing statistics, no creationTime', () => {
+    const s = decodeSession({ id: 's', creationTime: '2021-02-26T01:00:00Z', status: 'Success', statistics: { transferredDataBytes: '42' } });
+    expect(s).toEqual({ id: 's', start: Date.UTC(2021, 1, 26, 1) / 1000, status: 'Success', transferredBytes: 42 });
+    expect(decodeSession({ id: 's', status: 'Success' })).toBeUndefined();
+    expect(decodeSession({ id: 's', creationTime: '2021-02-26T01:00:00Z', jobId: 'j8' }, 'perjob')?.jobId).toBe('perjob');
+  });
+
+  test.each([[1, 1], ['17', 17], ['1.5 GB', undefined], [-1, undefined], [null, undefined]])('count %p', (v, n) => {
+    expect(parseCount(v)).toBe(n);
+  });
+
+  test.each([['v3', 3], ['v8', 8], ['V7', 7], ['v9', undefined], ['8', undefined], [undefined, undefined]])('version %p', (v, n) => {
+    expect(parseVersion(v)).toBe(n);
+  });
+});
