@@ -86,7 +86,8 @@ export function jobSamples(f: JobFacts, now: number): Sample[] {
     out.push(...sample('backup_job_last_run_start_timestamp_seconds', l, last.start));
     out.push(...sample('backup_job_last_run_end_timestamp_seconds', l, last.end));
     const duration = last.end === undefined ? now - last.start : f.durationSeconds ?? last.end - last.start;
-    out.push(...sample('backup_job_last_run_duration_seconds', l, Math.max(0, duration)));
+    // Rounded to milliseconds: subtracting two epoch-second floats leaves noise such as 1070.391000032425.
+    out.push(...sample('backup_job_last_run_duration_seconds', l, Math.max(0, Math.round(duration * 1000) / 1000)));
     out.push(...sample('backup_job_last_run_warnings', l, f.warnings));
     out.push(...sample('backup_job_last_run_errors', l, f.errors));
   }
