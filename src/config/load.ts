@@ -33,9 +33,17 @@ export async function loadConfigFile(file: string, env: Env = process.env): Prom
  * state files) are resolved against its directory.
  */
 export async function loadConfigText(text: string, file: string, env: Env = process.env): Promise<Config> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) throw syntaxError(doc.errors, lc, file, text);
+  let lc = new LineCounter();
+  let doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    // `{ password: ${PW} }` is what users write (and what the docs show), but in YAML a `{` cannot start a
+    // plain scalar inside a flow mapping. Quoting such whole-value placeholders keeps every line number.
+    const quoted = quoteFlowPlaceholders(text);
+    const lc2 = new LineCounter();
+    const retry = quoted === text ? undefined : parseDocument(quoted, { lineCounter: lc2, prettyErrors: false, uniqueKeys: true });
+    if (!retry || retry.errors.length > 0) throw syntaxError(doc.errors, lc, file, text);
+    [doc, lc] = [retry, lc2];
+  }
   const problems = new Problems();
   substituteDocument(doc, lc, env, problems);
   const data = toData(doc, lc, file);
@@ -56,6 +64,11 @@ export async function loadConfigText(text: string, file: string, env: Env = proc
   checkUnique(loaded, rawTargets, problems);
   if (problems.size > 0) throw problems.toError(file, locate, secrets);
   return { targets: loaded.map((l) => l.target), secrets: [...new Set(secrets)] };
+}
+
+/** Wraps `${VAR}` in double quotes where it is a whole value inside `{ }` or `[ ]`. */
+export function quoteFlowPlaceholders(text: string): string {
+  return text.replace(/([{[,]\s*(?:[\w.-]+\s*:\s*)?)(\$\{[A-Za-z_][A-Za-z0-9_]*\})(?=\s*[,}\]])/g, '$1"$2"');
 }
 
 async function loadTarget(raw: unknown, ctx: ResolveContext): Promise<TargetConfig | undefined> {

@@ -18,8 +18,13 @@ const cases: Array<[string, string, string[]]> = [
   ['unknown top-level key', 'targets: []\nscrape_interval: 1m\n', ['config.yaml:2: scrape_interval: unknown key']],
   ['YAML syntax error', 'targets: []\nglobal:\n  timeout: "10s\n', ['config.yaml:4: YAML syntax error: Missing closing "quote']],
   [
-    'unquoted variable in a flow mapping',
+    'unquoted variable as a whole value in a flow mapping is accepted (and substituted)',
     'targets:\n  - name: a\n    product: veeam_m365\n    url: https://x\n    auth: { username: u, password: ${PW} }\n',
+    ['config.yaml:5: targets[0].auth.password: environment variable PW is not set'],
+  ],
+  [
+    'unquoted variable inside a longer value in a flow mapping',
+    'targets:\n  - name: a\n    product: veeam_m365\n    url: https://x\n    auth: { username: u, password: x${PW} }\n',
     [
       'config.yaml:5: YAML syntax error: Unexpected flow-map-start at node end (inside { } or [ ], quote a value that contains ${...}: "${VAR}")',
       'config.yaml:5: YAML syntax error: Unexpected scalar at node end (inside { } or [ ], quote a value that contains ${...}: "${VAR}")',
