@@ -1,13 +1,12 @@
-// Placeholder until the product lands: the target is reported down with a clear reason.
+// Veeam Backup for Microsoft Azure (REST API v1–v8, v8.1): backup policies are the jobs, their sessions the
+// runs, and the session log gives each last run's warnings and errors.
 import type { ProductModule } from '../../core/types';
 import type { VeeamAzureTarget } from '../../config/types';
-import { UpstreamError } from '../../core/errors';
+import { AzureSessionState } from './session';
 
-export const module: ProductModule<VeeamAzureTarget> = {
+export const product: ProductModule<VeeamAzureTarget> = {
   product: 'veeam_azure',
-  collectors: [],
-  logsIn: () => false,
-  createSession: () => ({
-    collect: async () => { throw new UpstreamError('internal', 'product veeam_azure is not implemented yet'); },
-  }),
+  collectors: ['jobs', 'sessions', 'logs'],
+  logsIn: () => true,
+  createSession: (target, deps) => new AzureSessionState(target, deps),
 };

@@ -1,0 +1,53 @@
+// The whole exporter against the simulated appliance: /probe through promtool, target health series, and a
+// failing logs endpoint reported as that collector only.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startVeeamAzureSimulator, type AzureSimulator } from '../../src/simulators/veeam_azure/server';
+import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+
+let sim: AzureSimulator;
+let ex: TestExporter;
+let dir: string;
+
+beforeAll(async () => {
+  sim = await startVeeamAzureSimulator({ tls: true, maxPageSize: 5 });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'azure-test-'));
+  writeFileSync(path.join(dir, 'ca.pem'), sim.cert!);
+  ex = await startTestExporter(`
+global: { timeout: 5s, min_interval: 0s }
+targets:
+  - name: azure
+    product: veeam_azure
+    url: ${sim.url}
+    tls: { ca_file: ${path.join(dir, 'ca.pem')} }
+    auth: { username: monitor, password: secret-azure }
+`);
+});
+afterAll(async () => { await ex?.close(); await sim?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+test('/probe: up, collectors, info, job series; promtool finds nothing; the password never shows', async () => {
+  const r = await ex.get('/probe?target=azure');
+  expect(r.status).toBe(200);
+  const t = r.text;
+  expect(t).toContain('backup_target_up{target="azure",product="veeam_azure"} 1');
+  for (const c of ['jobs', 'sessions', 'logs']) expect(t).toContain(`backup_target_collector_success{target="azure",product="veeam_azure",collector="${c}"} 1`);
+  expect(t).toContain('backup_target_info{target="azure",product="veeam_azure",api_version="v8.1",server_version="8.1.0.16"} 1');
+  expect(t).toMatch(/backup_job_last_run_errors\{target="azure",product="veeam_azure",job_id="[^"]+",job_name="sql-main",job_type="AzureSql"\} 3/);
+  expect(t).not.toContain('secret-azure');
+  if (requireBinary('promtool')) expect(promtoolCheckMetrics(t)).toBe('');
+});
+
+test('/probe with the logs endpoint failing: logs 0, others 1, no warnings/errors series', async () => {
+  sim.faults.push({ kind: 'status', status: 500, match: /\/log$/ });
+  try {
+    const t = (await ex.get('/probe?target=azure')).text;
+    expect(t).toContain('backup_target_collector_success{target="azure",product="veeam_azure",collector="logs"} 0');
+    expect(t).toContain('backup_target_collector_success{target="azure",product="veeam_azure",collector="sessions"} 1');
+    expect(t).not.toContain('backup_job_last_run_errors{');
+    expect(t).toContain('backup_job_status{');
+  } finally {
+    sim.faults = [];
+  }
+});
