@@ -8,6 +8,7 @@ import { startExporter, type Running } from '../server/run';
 import type { Simulator } from '../simulators/common';
 import { startM365Simulator } from '../simulators/veeam_m365/server';
 import { startHuaweiSimulator } from '../simulators/huawei_clouddc/server';
+import { startVeeamAzureSimulator } from '../simulators/veeam_azure/server';
 import type { SecretRedactor } from '../log';
 
 export interface DemoOptions {
@@ -33,11 +34,12 @@ export interface Demo {
 export async function startDemo(opts: DemoOptions): Promise<Demo> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'backup-exporter-demo-'));
   const latencyMs = opts.latencyMs ?? 0;
-  const [m365, huawei] = await Promise.all([
+  const [m365, azure, huawei] = await Promise.all([
     startM365Simulator({ tls: true, latencyMs, version: 'v8' }),
+    startVeeamAzureSimulator({ tls: true, latencyMs }),
     startHuaweiSimulator({ tls: true, latencyMs }),
   ]);
-  const simulators: Record<string, Simulator> = { m365, huawei };
+  const simulators: Record<string, Simulator> = { m365, azure, huawei };
   const ca = (name: string, sim: Simulator): string => {
     const file = path.join(dir, `${name}-ca.pem`);
     writeFileSync(file, sim.cert ?? '');
@@ -55,6 +57,11 @@ targets:
     url: ${m365.url}
     auth: { username: monitor, password: secret-m365 }
     tls: { ca_file: ${ca('m365', m365)} }
+  - name: azure-demo
+    product: veeam_azure
+    url: ${azure.url}
+    auth: { username: monitor, password: secret-azure }
+    tls: { ca_file: ${ca('azure', azure)} }
   - name: clouddc-demo
     product: huawei_clouddc
     url: ${huawei.url}
