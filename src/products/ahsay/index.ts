@@ -1,13 +1,12 @@
-// Placeholder until the product lands: the target is reported down with a clear reason.
+// AhsayCBS (JSON API): backup sets of backup users as jobs, one per destination.
 import type { ProductModule } from '../../core/types';
 import type { AhsayTarget } from '../../config/types';
-import { UpstreamError } from '../../core/errors';
+import { AhsaySession } from './session';
 
-export const module: ProductModule<AhsayTarget> = {
+export const product: ProductModule<AhsayTarget> = {
   product: 'ahsay',
-  collectors: [],
+  collectors: ['jobs', 'runs', 'reports', 'progress'],
+  // Credentials travel in every request body: there is no login call, no token and nothing to count.
   logsIn: () => false,
-  createSession: () => ({
-    collect: async () => { throw new UpstreamError('internal', 'product ahsay is not implemented yet'); },
-  }),
+  createSession: (target, deps) => new AhsaySession(target, deps),
 };

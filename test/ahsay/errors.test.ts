@@ -1,0 +1,98 @@
+// Error envelopes, failed parts and configuration (filters, users, plain http, list order).
+import { UpstreamError } from '../../src/core/errors';
+import type { Sample } from '../../src/core/types';
+import { harness, DEST_A, DOCS, LAPTOP, ARCHIVE, statusOf, value, type Harness } from './helpers';
+
+let h: Harness;
+afterEach(async () => { await h?.close(); });
+
+describe('errors', () => {
+  test('wrong credentials: the Error envelope is an auth error and the target is down', async () => {
+    h = await harness({ password: 'other' });
+    const err = await h.collect().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as UpstreamError).kind).toBe('auth');
+    expect((err as UpstreamError).message).toContain('Incorrect system username/password');
+    expect(h.logs()).not.toContain('secret-cbs');
+  });
+
+  test('an expired password is an auth error even while the inventory is cached', async () => {
+    h = await harness();
+    await h.collect();
+    h.sim.passwordExpired = true;
+    const err = await h.collect().catch((e: unknown) => e);
+    expect((err as UpstreamError).kind).toBe('auth');
+    expect((err as UpstreamError).message).toMatch(/password has expired/);
+  });
+
+  test('an inventory failure throws', async () => {
+    h = await harness();
+    h.sim.faults = [{ kind: 'status', status: 500, match: /ListBackupSets/ }];
+    await expect(h.collect()).rejects.toBeInstanceOf(UpstreamError);
+  });
+
+  test('"No Backup Job on that day" is an empty day; another Error fails `runs` for that user only', async () => {
+    h = await harness();
+    h.sim.errorFor = (api, p) => (api === 'ListBackupJobStatus' && p.LoginName === 'carol' ? 'Database is locked' : undefined);
+    const { samples, failed } = await h.collect();
+    expect(failed.map((f) => f.collector)).toEqual(['runs']);
+    expect((failed[0]!.error as UpstreamError).message).toContain('Database is locked');
+    expect(samples.some((s) => s.labels.tenant === 'carol')).toBe(false);
+    expect(statusOf(samples, ARCHIVE)).toBe('none');
+    expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
+  });
+
+  test('a malformed day list is a decode error of `runs`', async () => {
+    h = await harness({}, { users: ['alice'] });
+    h.sim.faults = [{ kind: 'malformed', match: /ListBackupJobStatus/ }];
+    const { samples, failed } = await h.collect();
+    expect(failed.map((f) => [f.collector, (f.error as UpstreamError).kind])).toEqual([['runs', 'decode']]);
+    expect(samples).toEqual([]);
+  });
+});
+
+describe('configuration', () => {
+  test('job filters apply to the backup set name before anything is fetched', async () => {
+    h = await harness({}, { jobs: { include: [/^(?:.*)$/], exclude: [/^(?:Carol .*|Archive)$/] } });
+    const { samples } = await h.collect();
+    expect(h.sim.count('ListBackupJobStatus', { LoginName: 'carol' })).toBe(0);
+    expect(samples.some((s) => s.labels.tenant === 'carol' || s.labels.job_id === ARCHIVE)).toBe(false);
+    expect(statusOf(samples, LAPTOP)).toBe('success');
+  });
+
+  test('configured users: ListUsers is not called and only those users are collected', async () => {
+    h = await harness({}, { users: ['alice', 'dave'] });
+    const { samples } = await h.collect();
+    expect(h.sim.count('ListUsers')).toBe(0);
+    expect([...new Set(samples.map((s) => s.labels.tenant))].sort()).toEqual(['alice', 'dave']);
+  });
+
+  test('servers without 2/ListUsers get the v1 ListUsers', async () => {
+    h = await harness({ v2Users: false });
+    const { samples } = await h.collect();
+    expect(h.sim.requests.map((r) => r.path).filter((p) => p.includes('ListUsers'))).toEqual(['/obs/api/json/2/ListUsers.do', '/obs/api/json/ListUsers.do']);
+    expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
+  });
+
+  test('plain http works and logs one warning per session; bodies (the password) are never logged', async () => {
+    h = await harness({ tls: false });
+    await h.collect();
+    await h.collect();
+    expect(h.target.url.startsWith('http://')).toBe(true);
+    expect(h.logs().match(/plain http/g)).toHaveLength(1);
+    expect(h.logs()).not.toContain('secret-cbs');
+  });
+
+  test('the result does not depend on the order the API lists things', async () => {
+    h = await harness();
+    const plain = sorted((await h.collect()).samples);
+    await h.close();
+    h = await harness();
+    h.sim.shuffle = true;
+    expect(sorted((await h.collect()).samples)).toEqual(plain);
+  });
+});
+
+function sorted(samples: readonly Sample[]): string[] {
+  return samples.map((s) => `${s.name}${JSON.stringify(Object.entries(s.labels).sort())} ${s.value}`).sort();
+}
