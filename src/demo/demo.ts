@@ -9,6 +9,7 @@ import type { Simulator } from '../simulators/common';
 import { startM365Simulator } from '../simulators/veeam_m365/server';
 import { startHuaweiSimulator } from '../simulators/huawei_clouddc/server';
 import { startVeeamAzureSimulator } from '../simulators/veeam_azure/server';
+import { startAhsaySimulator } from '../simulators/ahsay/server';
 import type { SecretRedactor } from '../log';
 
 export interface DemoOptions {
@@ -34,12 +35,13 @@ export interface Demo {
 export async function startDemo(opts: DemoOptions): Promise<Demo> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'backup-exporter-demo-'));
   const latencyMs = opts.latencyMs ?? 0;
-  const [m365, azure, huawei] = await Promise.all([
+  const [m365, azure, ahsay, huawei] = await Promise.all([
     startM365Simulator({ tls: true, latencyMs, version: 'v8' }),
     startVeeamAzureSimulator({ tls: true, latencyMs }),
+    startAhsaySimulator({ tls: true, latencyMs }),
     startHuaweiSimulator({ tls: true, latencyMs }),
   ]);
-  const simulators: Record<string, Simulator> = { m365, azure, huawei };
+  const simulators: Record<string, Simulator> = { m365, azure, ahsay, huawei };
   const ca = (name: string, sim: Simulator): string => {
     const file = path.join(dir, `${name}-ca.pem`);
     writeFileSync(file, sim.cert ?? '');
@@ -62,6 +64,12 @@ targets:
     url: ${azure.url}
     auth: { username: monitor, password: secret-azure }
     tls: { ca_file: ${ca('azure', azure)} }
+  - name: cbs-demo
+    product: ahsay
+    url: ${ahsay.url}
+    timezone: Asia/Hong_Kong
+    auth: { username: api, password: secret-cbs }
+    tls: { ca_file: ${ca('cbs', ahsay)} }
   - name: clouddc-demo
     product: huawei_clouddc
     url: ${huawei.url}
