@@ -8,7 +8,7 @@ import { CbsClient, type RunKey } from './client';
 import { buildJobs, jobSeries, runKey, type CbsJob, type JobData } from './collect';
 import { loadInventory } from './inventory';
 import { isValidZone } from './parse';
-import { pool } from './pool';
+import { settleLimit as pool } from '../../core/pool';
 import type { CbsReport } from './report';
 import { walkUser, type WalkContext } from './runs';
 

@@ -1,7 +1,7 @@
 // The inventory collector (`jobs`): backup and copy jobs with their organization (the `tenant` label).
 import type { Vb365Client } from './client';
 import type { Vb365Job } from './decode';
-import { mapLimit } from './pool';
+import { mapLimit } from '../../core/pool';
 
 export interface InventoryJob extends Vb365Job {
   /** Organization name; absent when no organization claims the job. */

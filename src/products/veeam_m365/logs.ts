@@ -3,7 +3,7 @@
 import type { LruCache } from '../../core/cache';
 import type { Run } from '../../core/jobs';
 import type { EntryCounts, Vb365Client } from './client';
-import { mapLimit } from './pool';
+import { mapLimit } from '../../core/pool';
 
 export async function loadLogCounts(
   api: Vb365Client, lastRuns: ReadonlyArray<{ jobId: string; run: Run }>, cache: LruCache, concurrency: number,

@@ -2,7 +2,7 @@
 import type { Vb365Client } from './client';
 import type { Vb365Session } from './decode';
 import type { InventoryJob } from './inventory';
-import { mapLimit } from './pool';
+import { mapLimit } from '../../core/pool';
 
 export interface SessionQuery {
   /** Unix seconds. */

@@ -3,6 +3,7 @@
 // without runs, a v6-style set without DestinationID, jobs spanning DST changes), plus generated users for
 // scale. Times are relative to `now`; wall-clock strings are produced in the simulator's `timezone`.
 import { DateTime } from 'luxon';
+import { seededRandom } from '../random';
 
 export interface SimSet { id: string; name: string; type: string; destinations: string[] }
 
@@ -143,7 +144,7 @@ function erin(b: Builder): SimUser {
 
 /** Bulk users: daily runs to two destinations, mostly successful, a seeded few warning or failed. */
 function generated(b: Builder, s: AhsayScale): SimUser[] {
-  const rnd = mulberry32(42);
+  const rnd = seededRandom(42);
   const users: SimUser[] = [];
   for (let u = 0; u < s.users; u++) {
     const login = `user${String(u + 1).padStart(4, '0')}`;
@@ -165,14 +166,3 @@ function generated(b: Builder, s: AhsayScale): SimUser[] {
   return users;
 }
 
-/** Small seeded PRNG: the same estate on every start. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

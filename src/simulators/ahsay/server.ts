@@ -3,7 +3,8 @@
 // days, 404 for endpoints the server does not offer.
 import { DateTime } from 'luxon';
 import { startSimulator, type SimReply, type SimRequest, type Simulator } from '../common';
-import { generate, mulberry32, type AhsayScale, type SimJob, type SimUser } from './data';
+import { generate, type AhsayScale, type SimJob, type SimUser } from './data';
+import { seededRandom } from '../random';
 import { progressShape, reportShape, statusShape, userShape } from './shapes';
 
 export interface AhsaySimOptions {
@@ -52,7 +53,7 @@ const error = (message: string, type = 'com.ahsay.obs.core.ex.ObsException'): Si
 export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<AhsaySimulator> {
   const now = opts.now ?? Date.now;
   const zone = opts.timezone ?? 'Asia/Hong_Kong';
-  const rnd = mulberry32(7);
+  const rnd = seededRandom(7);
   const self = {} as AhsaySimulator;
   const base = await startSimulator({
     tls: opts.tls, latencyMs: opts.latencyMs, port: opts.port,

@@ -1,6 +1,7 @@
 // Deterministic CloudDC estate: physical servers with a mix of health and power states (including the vendor's
 // spellings, a missing value and an unexpected one), and log exports that advance on each status poll.
 import { createHash } from 'node:crypto';
+import { seededRandom, shuffleWith } from '../random';
 
 export interface HuaweiScale {
   /** Physical servers (bench: 500). */
@@ -39,16 +40,6 @@ export interface SimExport {
 /** Percent points an export advances per status poll; it completes (or fails) at 100. */
 export const STEP = 35;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuid(seed: number, i: number): string {
   const h = createHash('sha256').update(`clouddc-${seed}-${i}`).digest('hex');
@@ -59,7 +50,7 @@ const POWER = ['on', 'on', 'on', 'on', 'off', 'powering-on', 'powering-off', 're
 const HEALTH = ['OK', 'OK', 'OK', 'OK', 'Warning', 'Critical', 'Unknown'];
 
 export function generateServers(projectId: string, scale: HuaweiScale, now: number): SimServer[] {
-  const rnd = mulberry32(scale.seed);
+  const rnd = seededRandom(scale.seed);
   const servers: SimServer[] = [];
   for (let i = 0; i < scale.servers; i++) {
     const s: SimServer = {
@@ -84,16 +75,6 @@ export function generateServers(projectId: string, scale: HuaweiScale, now: numb
   return servers;
 }
 
-/** A fixed permutation: the API's order is neither by id nor by name. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const rnd = mulberry32(seed ^ 0x5eed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** Percentage after `polls` status queries, capped at 100. */
 export function percentOf(e: SimExport): number {
@@ -122,4 +103,9 @@ export function archiveBytes(serverId: string, exportId: string): Buffer {
     block = createHash('sha256').update(block).digest();
   }
   return out;
+}
+
+/** A fixed permutation: the API's order is neither by id nor by name. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  return shuffleWith(items, seededRandom(seed ^ 0x5eed));
 }

@@ -1,6 +1,7 @@
 // Deterministic data of the Veeam Backup for Microsoft Azure simulator: a small hand-made demo estate (every
 // status, a day-long run, a running one, noise sessions that are not policy runs) or a generated large one.
 // Times are relative to `now`; the same options always give the same data.
+import { seededRandom, shuffleWith } from '../random';
 
 export interface SimLogItem { status: string; message: string; offsetS: number }
 
@@ -42,17 +43,6 @@ const RUN_TYPE: Record<string, string> = {
   cosmosDb: 'CosmosDbConfiguration', vnet: 'VnetPolicyBackup', slaBased: 'PolicySnapshot',
 };
 
-/** Small seeded PRNG (mulberry32): reproducible data without a dependency. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function uuid(n: number, salt = 0): string {
   const hex = ((n * 2654435761 + salt * 40503) >>> 0).toString(16).padStart(8, '0');
@@ -137,7 +127,7 @@ const FAMILIES = ['virtualMachines', 'virtualMachines', 'sql', 'fileShares', 'co
 
 /** A large estate for the benchmark: `policies` policies and `sessions` sessions over the last 7 days. */
 export function scaledData(now: number, scale: AzureScale, seed = 1): SimData {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const policies = Array.from({ length: scale.policies }, (_, i) =>
     policy(1000 + i, `policy-${String(i).padStart(4, '0')}`, FAMILIES[i % FAMILIES.length]!, now, { isEnabled: rnd() > 0.05 }));
   const sessions: SimSession[] = [];
@@ -170,13 +160,8 @@ function formatSpan(ms: number): string {
   return `${d > 0 ? `${d}.` : ''}${hh}:${mm}:${ss}`;
 }
 
-/** Fisher–Yates with the seeded PRNG: a different but reproducible API order. */
+
+/** A different but reproducible API order. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const rnd = prng(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return shuffleWith(items, seededRandom(seed));
 }

@@ -1,5 +1,6 @@
 // Deterministic demo data for the VB365 simulator: organizations, backup and copy jobs, sessions relative to
 // `now`, and log items generated on demand (the benchmark estate has millions of them).
+import { seededRandom } from '../random';
 
 export interface M365Scale {
   /** Jobs beyond the demo set are generated round-robin from the same scenarios. */
@@ -84,17 +85,6 @@ const SCENARIOS: Scenario[] = [
 /** Scenarios the benchmark estate cycles through (backup jobs that have runs). */
 const CYCLE = [0, 1, 2, 3, 4, 6];
 
-/** mulberry32: a small seeded generator, so every run of the simulator produces the same estate. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function uuid(r: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');
@@ -102,7 +92,7 @@ export function uuid(r: () => number): string {
 }
 
 export function generateData(now: number, scale: Partial<M365Scale> = {}): M365Data {
-  const r = rng(365);
+  const r = seededRandom(365);
   const orgCount = scale.orgs ?? 2;
   const orgs: SimOrg[] = Array.from({ length: orgCount }, (_, i) => {
     const name = i === 0 ? 'contoso.onmicrosoft.com' : i === 1 ? 'fabrikam.onmicrosoft.com' : `tenant${i}.onmicrosoft.com`;
@@ -153,7 +143,7 @@ function jobSessions(job: SimJob, sc: Scenario, now: number, r: () => number, sc
 
 /** Log items of a session: a start item, processing items, its warnings and errors at fixed places. */
 function logItems(s: SimSession): SimLogItem[] {
-  const r = rng(hash(s.id));
+  const r = seededRandom(hash(s.id));
   const end = s.end ?? s.start + 10 * 60_000;
   const out: SimLogItem[] = [];
   for (let u = 1; u <= s.logItems; u++) {

@@ -4,7 +4,8 @@
 // arrays up to v4 (Jobs, Organizations and CopyJobs bare up to v7), pages from v5, v8 log items with
 // `type`/`message` instead of `title`, v8 sessions with `jobId`.
 import { startSimulator, type SimReply, type SimRequest, type Simulator } from '../common';
-import { generateData, rng, type M365Data, type M365Scale, type SimSession } from './data';
+import { generateData, type M365Data, type M365Scale, type SimSession } from './data';
+import { seededRandom } from '../random';
 import { jobShape, logItemShape, orgShape, sessionShape, type ShapeCtx } from './shapes';
 import { TokenStore } from './tokens';
 
@@ -172,7 +173,7 @@ function list(req: SimRequest, c: ShapeCtx, pagedFrom: number, items: unknown[],
 }
 
 function shuffleData(data: M365Data, seed: number): void {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const shuffle = <T>(a: T[]): void => {
     for (let i = a.length - 1; i > 0; i--) {
       const j = Math.floor(r() * (i + 1));
@@ -185,7 +186,7 @@ function shuffleData(data: M365Data, seed: number): void {
   const inner = data.logItems;
   data.logItems = (s) => {
     const items = inner(s);
-    const rs = rng(seed + items.length);
+    const rs = seededRandom(seed + items.length);
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(rs() * (i + 1));
       [items[i], items[j]] = [items[j]!, items[i]!];

@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../src/core/errors';
-import { pool } from '../../src/products/ahsay/pool';
+import { mapLimit, settleLimit as pool } from '../../src/core/pool';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -39,4 +39,25 @@ test('after the signal aborts no new item starts; the rest fail as timeouts', as
 
 test('an empty list starts nothing', async () => {
   expect(await pool([], 8, new AbortController().signal, async () => 1)).toEqual([]);
+});
+
+test('mapLimit keeps input order, bounds work in flight and fails on the first error', async () => {
+  let active = 0;
+  let peak = 0;
+  const out = await mapLimit([5, 4, 3, 2, 1], 2, async (n) => {
+    active++;
+    peak = Math.max(peak, active);
+    await new Promise((r) => setTimeout(r, n));
+    active--;
+    return n * 10;
+  });
+  expect(out).toEqual([50, 40, 30, 20, 10]);
+  expect(peak).toBe(2);
+  const started: number[] = [];
+  await expect(mapLimit([1, 2, 3, 4, 5, 6], 1, async (n) => {
+    started.push(n);
+    if (n === 2) throw new Error('two');
+    return n;
+  })).rejects.toThrow('two');
+  expect(started).toEqual([1, 2]);
 });
