@@ -43,10 +43,16 @@ export class Exporter {
       started.push(runner);
       next.set(target.name, { runner, fingerprint: fp });
     }
-    for (const [name, entry] of this.runners) if (!next.has(name)) retired.push(entry.runner);
+    const removed: string[] = [];
+    for (const [name, entry] of this.runners) {
+      if (next.has(name)) continue;
+      retired.push(entry.runner);
+      removed.push(name);
+    }
     this.runners = next;
     this.config = config;
     for (const r of retired) void r.close().catch((err: unknown) => this.log.warn({ err, target: r.target.name }, 'closing target failed'));
+    for (const name of removed) void this.metrics.forgetTarget(name);
     for (const runner of started) runner.session.start?.();
   }
 

@@ -66,10 +66,19 @@ export class SelfMetrics {
     this.logins.inc({ target, product, result: 'failure' }, 0);
   }
 
-  /** Drops a removed target's label sets so they do not linger after a reload. */
-  forgetTarget(target: string): void {
-    for (const m of [this.upstreamRequests, this.upstreamDuration, this.logins]) {
-      (m as Counter<string>).remove?.({ target } as never);
+  /** Drops a removed target's series, so a target deleted by a reload does not linger in /metrics. */
+  async forgetTarget(target: string): Promise<void> {
+    for (const metric of [this.upstreamRequests, this.upstreamDuration, this.logins] as Array<Counter<string> | Histogram<string>>) {
+      const seen = new Set<string>();
+      for (const { labels } of (await metric.get()).values) {
+        if (labels.target !== target) continue;
+        // Histogram values carry `le`; the label set to remove is the one without it.
+        const { le: _le, ...own } = labels as Record<string, string | number>;
+        const key = JSON.stringify(own);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        metric.remove(own as never);
+      }
     }
   }
 }

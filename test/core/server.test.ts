@@ -112,6 +112,11 @@ describe('endpoints', () => {
     writeFileSync(ex.configFile, config.replace('  - name: cbs', '  - name: cbs2'));
     expect((await ex.post('/-/reload')).status).toBe(200);
     expect(JSON.parse((await ex.get('/targets')).text).map((g: { targets: string[] }) => g.targets[0])).toEqual(['m365', 'cbs2']);
+    // The removed target's self-metric series go with it; the kept target keeps its counters.
+    const after = (await ex.get('/metrics')).text;
+    expect(after).not.toMatch(/backup_exporter_upstream_requests_total\{target="cbs",/);
+    expect(after).toMatch(/backup_exporter_upstream_requests_total\{target="m365",/);
+    expect(after).toMatch(/backup_exporter_upstream_requests_total\{target="cbs2",/);
   });
 
   test('no secret in anything served or logged', async () => {
