@@ -1,32 +1,29 @@
 // The whole exporter against the simulated CBS server: /probe through promtool, target health series, a
 // failing report endpoint reported as that collector only, and bad credentials as a down target.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startAhsaySimulator, type AhsaySimulator } from '../../src/simulators/ahsay/server';
-import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import type { TestExporter } from '../helpers/exporter';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+import { startExporterWithCa, type SimExporter } from '../helpers/sim-exporter';
 
 let sim: AhsaySimulator;
+let run: SimExporter;
 let ex: TestExporter;
-let dir: string;
 
 beforeAll(async () => {
   sim = await startAhsaySimulator({ tls: true });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ahsay-test-'));
-  writeFileSync(path.join(dir, 'ca.pem'), sim.cert!);
-  ex = await startTestExporter(`
+  run = await startExporterWithCa(sim, 'ahsay-test-', (caFile) => `
 global: { timeout: 10s, min_interval: 0s }
 targets:
   - name: cbs
     product: ahsay
     url: ${sim.url}
     timezone: Asia/Hong_Kong
-    tls: { ca_file: ${path.join(dir, 'ca.pem')} }
+    tls: { ca_file: ${caFile} }
     auth: { username: api, password: secret-cbs }
 `);
+  ex = run.ex;
 });
-afterAll(async () => { await ex?.close(); await sim?.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => { await run?.close(); await sim?.close(); });
 
 const collectors = ['jobs', 'runs', 'reports', 'progress'];
 const health = (c: string, v: number): string => `backup_target_collector_success{target="cbs",product="ahsay",collector="${c}"} ${v}`;

@@ -1,32 +1,29 @@
 // The whole exporter against the CloudDC simulator: /probe output through promtool, and POST /-/log-exports.
-import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
-import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import type { TestExporter } from '../helpers/exporter';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
-import { tempDir } from './helpers';
+import { startExporterWithCa, type SimExporter } from '../helpers/sim-exporter';
 
 let sim: HuaweiSimulator;
+let run: SimExporter;
 let ex: TestExporter;
-let dir: string;
 // Sorted ids: the scheduler (which starts right after load) begins with the first and then waits 10 s.
 let first: string;
 let second: string;
 
 beforeAll(async () => {
   sim = await startHuaweiSimulator({ tls: true, scale: { servers: 6 } });
-  dir = tempDir();
-  writeFileSync(path.join(dir, 'ca.pem'), sim.cert!);
   [first, second] = sim.servers.slice(0, 2).map((s) => s.id).sort() as [string, string];
   const { iam } = sim.credentials;
-  ex = await startTestExporter(`
+  run = await startExporterWithCa(sim, 'huawei-clouddc-test-', (caFile, dir) => `
 global: { timeout: 5s, min_interval: 0s }
 targets:
   - name: clouddc
     product: huawei_clouddc
     url: ${sim.url}
     project_id: ${sim.projectId}
-    tls: { ca_file: ${path.join(dir, 'ca.pem')} }
+    tls: { ca_file: ${caFile} }
     auth:
       iam: { url: ${sim.url}, domain: ${iam.domain}, username: ${iam.username}, password: ${iam.password} }
     servers: [${first}, ${second}]
@@ -37,11 +34,12 @@ targets:
     product: huawei_clouddc
     url: ${sim.url}
     project_id: ${sim.projectId}
-    tls: { ca_file: ${path.join(dir, 'ca.pem')} }
+    tls: { ca_file: ${caFile} }
     auth: { token: ${sim.credentials.tokens[0]} }
 `);
+  ex = run.ex;
 });
-afterAll(async () => { await ex?.close(); await sim?.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => { await run?.close(); await sim?.close(); });
 
 test('POST /-/log-exports: 202 with the id, 409 while processing, 400 for unselected servers and targets without log_exports', async () => {
   const ok = await ex.post(`/-/log-exports?target=clouddc&server=${second}`);

@@ -1,9 +1,7 @@
 // Golden exposition of a huawei_clouddc collection at a fixed clock, checked by promtool.
 // Regenerate with UPDATE_GOLDEN=1 after an intended change, and review the diff.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { renderExposition } from '../../src/core/render';
-import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+import { expectGolden, expectPromtoolClean, exposition } from '../helpers/golden';
 import { harness, NOW, type Harness } from './helpers';
 
 const GOLDEN = path.join(__dirname, 'golden', 'collect.prom');
@@ -26,11 +24,7 @@ test('golden exposition: servers and log exports in every state', async () => {
   h.sim.exports.delete(`${s6!.id}/1`);
   const out = await h.main.collect();
   expect(out.failed).toEqual([]);
-  const text = renderExposition([{ target: 'clouddc', product: 'huawei_clouddc', samples: out.samples }]);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(path.dirname(GOLDEN), { recursive: true });
-    writeFileSync(GOLDEN, text);
-  }
-  expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
-  if (requireBinary('promtool')) expect(promtoolCheckMetrics(text)).toBe('');
+  const text = exposition('clouddc', 'huawei_clouddc', out.samples);
+  expectGolden(GOLDEN, text);
+  expectPromtoolClean(text);
 });

@@ -3,28 +3,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import type { HuaweiTarget } from '../../src/config/types';
 import { createCaches, type Caches } from '../../src/core/cache';
 import { SelfMetrics } from '../../src/core/self-metrics';
-import type { CollectOutput, Sample } from '../../src/core/types';
-import { createTargetHttp, type TargetHttp } from '../../src/http/client';
+import type { Sample, SessionDeps } from '../../src/core/types';
 import { createHuaweiSession, type HuaweiSession, type HuaweiSessionOptions } from '../../src/products/huawei_clouddc';
 import { startHuaweiSimulator, type HuaweiSimOptions, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
+import { stateIn } from '../helpers/samples';
+import { captureLog, startSessionHarness, type SessionHarness } from '../helpers/session';
 import { huaweiTarget } from '../helpers/targets';
+
+export { value } from '../helpers/samples';
 
 /** 2026-03-02T12:00:00Z: the fixed clock of deterministic runs. */
 export const NOW = Date.UTC(2026, 2, 2, 12, 0, 0);
 
 export interface Clock { now: number }
 
-export interface Session {
-  session: HuaweiSession;
-  http: TargetHttp;
-  collect(): Promise<CollectOutput>;
-  close(): Promise<void>;
-}
+/** One exporter session; close() stops its background work and its HTTP client. */
+export type Session = SessionHarness<HuaweiSession>;
 
 export interface Harness {
   sim: HuaweiSimulator;
@@ -52,31 +49,24 @@ export async function harness(
   const sim = await startHuaweiSimulator({ tls: true, now: () => clock.now, ...simOpts });
   const dir = tempDir();
   const target = huaweiTarget(sim.url, { tls: { ca: sim.cert!, insecureSkipVerify: false }, ...o(sim, dir) });
-  let text = '';
-  const log = pino({ level: 'debug' }, new Writable({ write(c: Buffer, _e, done) { text += c.toString(); done(); } }));
+  const captured = captureLog();
   const metrics = new SelfMetrics({ defaultMetrics: false });
   const caches = createCaches(metrics, target.inventoryTtlMs);
   const sessions: Session[] = [];
   const open = (opts: HuaweiSessionOptions = {}): Session => {
-    const http = createTargetHttp(target, { log, metrics });
+    const factory = {
+      createSession: (t: HuaweiTarget, deps: SessionDeps) => createHuaweiSession(t, deps, { now: () => clock.now, ...sessionOpts, ...opts }),
+    };
     // Each session gets its own caches, like a target re-created by a restart.
     const c = sessions.length === 0 ? caches : createCaches(metrics, target.inventoryTtlMs);
-    const session = createHuaweiSession(target, { log, caches: c, metrics, http: http.background() }, { now: () => clock.now, ...sessionOpts, ...opts });
-    const s: Session = {
-      session, http,
-      collect: () => {
-        const deadline = Date.now() + 10_000;
-        return session.collect({ http: http.forCollection(deadline), signal: new AbortController().signal, deadline, log, now: clock.now, debug: false });
-      },
-      close: async () => { await session.stop(); await http.close(); },
-    };
+    const s = startSessionHarness(factory, target, { now: () => clock.now, log: captured, metrics, caches: c });
     sessions.push(s);
     return s;
   };
   const main = open();
   return {
     sim, target, clock, metrics, caches, dir, main, open,
-    logs: () => text,
+    logs: captured.logs,
     close: async () => {
       for (const s of sessions) await s.close();
       await sim.close();
@@ -85,14 +75,9 @@ export async function harness(
   };
 }
 
-/** The value of one series whose labels include the given ones, or undefined. */
-export function value(samples: readonly Sample[], name: string, l: Record<string, string>): number | undefined {
-  return samples.find((s) => s.name === name && Object.entries(l).every(([k, v]) => s.labels[k] === v))?.value;
-}
-
 /** The state whose series is 1 in a server's state set. */
 export function stateOf(samples: readonly Sample[], name: string, serverId: string): string | undefined {
-  return samples.find((s) => s.name === name && s.labels.server_id === serverId && s.value === 1)?.labels.state;
+  return stateIn(samples, name, { server_id: serverId }, 'state');
 }
 
 /** Waits (in short steps) until `cond` holds; fails after `ms`. */

@@ -1,31 +1,28 @@
 // The whole exporter against the simulated appliance: /probe through promtool, target health series, and a
 // failing logs endpoint reported as that collector only.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startVeeamAzureSimulator, type AzureSimulator } from '../../src/simulators/veeam_azure/server';
-import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import type { TestExporter } from '../helpers/exporter';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+import { startExporterWithCa, type SimExporter } from '../helpers/sim-exporter';
 
 let sim: AzureSimulator;
+let run: SimExporter;
 let ex: TestExporter;
-let dir: string;
 
 beforeAll(async () => {
   sim = await startVeeamAzureSimulator({ tls: true, maxPageSize: 5 });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'azure-test-'));
-  writeFileSync(path.join(dir, 'ca.pem'), sim.cert!);
-  ex = await startTestExporter(`
+  run = await startExporterWithCa(sim, 'azure-test-', (caFile) => `
 global: { timeout: 5s, min_interval: 0s }
 targets:
   - name: azure
     product: veeam_azure
     url: ${sim.url}
-    tls: { ca_file: ${path.join(dir, 'ca.pem')} }
+    tls: { ca_file: ${caFile} }
     auth: { username: monitor, password: secret-azure }
 `);
+  ex = run.ex;
 });
-afterAll(async () => { await ex?.close(); await sim?.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => { await run?.close(); await sim?.close(); });
 
 test('/probe: up, collectors, info, job series; promtool finds nothing; the password never shows', async () => {
   const r = await ex.get('/probe?target=azure');

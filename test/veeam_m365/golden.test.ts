@@ -1,9 +1,7 @@
 // The v8 demo estate rendered with a fixed clock, compared exactly with the golden file and checked by promtool.
 // Regenerate after an intended change with UPDATE_GOLDEN=1.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderExposition } from '../../src/core/render';
-import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+import { expectGolden, expectPromtoolClean, exposition as render } from '../helpers/golden';
 import { harness, type Harness } from './helpers';
 
 const GOLDEN = join(__dirname, 'golden', 'v8-demo.prom');
@@ -13,20 +11,16 @@ afterEach(async () => { await h?.close(); h = undefined; });
 
 async function exposition(version: string): Promise<string> {
   h = await harness({ version });
-  const out = await h.collect();
-  return renderExposition([{ target: 'm365', product: 'veeam_m365', samples: out.samples }]);
+  return render('m365', 'veeam_m365', (await h.collect()).samples);
 }
 
 test('v8 demo exposition matches the golden file', async () => {
   const text = await exposition('v8');
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, text);
-  expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+  expectGolden(GOLDEN, text);
   expect(text).toContain('backup_job_status{target="m365",product="veeam_m365",tenant="contoso.onmicrosoft.com"');
   expect(text).not.toMatch(/\b(job|instance|type)="/);
 });
 
 test.each(['v3', 'v6', 'v8'])('%s exposition passes promtool check metrics', async (version) => {
-  const text = await exposition(version);
-  if (!requireBinary('promtool')) return;
-  expect(promtoolCheckMetrics(text)).toBe('');
+  expectPromtoolClean(await exposition(version));
 });
