@@ -120,7 +120,9 @@ function compile(pattern: string, at: KeyPath, ctx: ResolveContext): RegExp {
   try {
     // Compiled alone first so that a pattern such as `a)|(b` cannot escape the anchoring group.
     new RegExp(pattern);
-    return new RegExp(`^(?:${pattern})$`);
+    // dotAll, as Prometheus anchors its regexes (`^(?s:…)$`): `.*` (the default) must select a job whose
+    // name contains a line break too.
+    return new RegExp(`^(?:${pattern})$`, 's');
   } catch (err) {
     const reason = (err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     ctx.problems.add(at, `invalid regular expression: ${reason}`);

@@ -46,6 +46,7 @@ export class LruCache {
   }
 
   set(key: string, value: unknown): void {
+    if (this.maxEntries <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.maxEntries) {
@@ -63,7 +64,18 @@ export interface Caches {
 }
 
 export function createCaches(metrics: SelfMetrics | undefined, inventoryTtlMs: number, maxImmutable?: number): Caches {
-  return { inventory: new TtlCache(metrics, inventoryTtlMs), immutable: new LruCache(metrics, maxImmutable) };
+  return { inventory: new TtlCache(metrics, inventoryTtlMs), immutable: new LruCache(metrics, maxImmutable ?? immutableEntriesFromEnv()) };
+}
+
+/**
+ * `BACKUP_EXPORTER_IMMUTABLE_CACHE_ENTRIES` bounds the immutable LRU per target (0 = keep nothing). There is
+ * no configuration key for it: it exists so `npm run bench` can measure a "no caches" baseline. Read only here.
+ */
+export function immutableEntriesFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.BACKUP_EXPORTER_IMMUTABLE_CACHE_ENTRIES?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 function count(metrics: SelfMetrics | undefined, cache: CacheName, result: 'hit' | 'miss'): void {

@@ -97,5 +97,7 @@ export function jobSamples(f: JobFacts, now: number): Sample[] {
 
 /** Maps a vendor status through a table (case-insensitive); anything else is `unknown`. */
 export function mapStatus(table: Record<string, JobState>, vendorStatus: string): JobState {
-  return table[vendorStatus.toLowerCase()] ?? 'unknown';
+  // Own keys only: a status such as `constructor` or `__proto__` must not find Object.prototype's members.
+  const key = vendorStatus.toLowerCase();
+  return Object.hasOwn(table, key) ? table[key]! : 'unknown';
 }

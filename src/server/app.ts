@@ -19,6 +19,8 @@ export interface AppDeps {
   ready(): boolean;
   /** Web-config check of a request (client certificate, basic auth); undefined = no authentication. */
   authorize?: (header: string | undefined, socket: import('node:net').Socket) => Promise<boolean>;
+  /** Hides configured secrets in text that quotes upstream answers (a vendor may echo credentials back). */
+  redact?: (text: string) => string;
 }
 
 function scrapeOptions(ctx: Koa.Context): CollectOptions {
@@ -38,6 +40,7 @@ async function sendExposition(ctx: Koa.Context, text: string): Promise<void> {
 
 export function createApp(deps: AppDeps): Koa {
   const { exporter } = deps;
+  const redact = deps.redact ?? ((text: string) => text);
   const router = new Router();
 
   router.get('/metrics', async (ctx) => {
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps): Koa {
     const text = Exporter.render([{ collection }]);
     if (debug) {
       ctx.type = 'text/plain';
-      ctx.body = debugReport(runner.target, collection, text);
+      ctx.body = redact(debugReport(runner.target, collection, text));
       return;
     }
     await sendExposition(ctx, text);
@@ -102,7 +105,7 @@ export function createApp(deps: AppDeps): Koa {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ target, server, export_id: result.exportId });
     } else {
-      ctx.body = `${result.reason}\n`;
+      ctx.body = redact(`${result.reason}\n`);
     }
   });
 

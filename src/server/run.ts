@@ -70,6 +70,7 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
   await load();
   const app = createApp({
     exporter, reload, ready: () => loaded,
+    redact: (text) => opts.redactor?.redact(text) ?? text,
     authorize: async (header, socket) => clientCertAllowed(web?.tls, socket as TLSSocket)
       && (!web?.basicAuthUsers || checkBasicAuth(web, header)),
   });

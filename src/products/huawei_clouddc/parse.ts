@@ -48,12 +48,17 @@ const POWER: Record<string, PowerState> = {
 
 /** `OK`, `Warning`, `Critical`, `Unknown` (SDK enum) in any case; other values → unknown. */
 export function mapHealth(raw: string): HealthState {
-  return HEALTH[raw.trim().toLowerCase()] ?? 'unknown';
+  return lookup(HEALTH, raw.trim().toLowerCase()) ?? 'unknown';
 }
 
 /** `on`, `off`, `powering-on`, `powering-off`, `rebooting` in any case, `_` or ` ` for `-`; others → unknown. */
 export function mapPower(raw: string): PowerState {
-  return POWER[raw.trim().toLowerCase().replace(/[_\s]+/g, '-')] ?? 'unknown';
+  return lookup(POWER, raw.trim().toLowerCase().replace(/[_\s]+/g, '-')) ?? 'unknown';
+}
+
+/** Own keys only: a vendor value such as `constructor` or `__proto__` must not find Object.prototype's members. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A vendor id as one safe path segment: ids come from the network and must not walk the file system. */
