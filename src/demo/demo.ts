@@ -90,9 +90,13 @@ targets:
     await Promise.all(Object.values(simulators).map((s) => s.close()));
     throw err;
   }
+  // Simulators log every request for tests; a long-running demo must not keep them all.
+  const trim = setInterval(() => { for (const s of Object.values(simulators)) s.requests.length = 0; }, 60_000);
+  trim.unref();
   return {
     url: exporter.url, dir, configFile, exporter, simulators,
     close: async () => {
+      clearInterval(trim);
       await exporter.close(1000);
       await Promise.all(Object.values(simulators).map((s) => s.close()));
       rmSync(dir, { recursive: true, force: true });
