@@ -17,7 +17,6 @@ export interface StartOptions {
   configFile: string;
   env?: Record<string, string>;
   nodeFlags?: string[];
-  cwd?: string;
 }
 
 const MAIN = path.join(__dirname, '..', 'main.js');
@@ -26,8 +25,10 @@ const MAIN = path.join(__dirname, '..', 'main.js');
 export function startExporterProcess(opts: StartOptions): Promise<ExporterProcess> {
   const child = spawn(process.execPath, [
     ...(opts.nodeFlags ?? []), MAIN, `--config.file=${opts.configFile}`, '--web.listen-address=127.0.0.1:0', '--log.format=json',
-  ], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: opts.cwd });
+  ], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stopping = false;
   const stop = (): Promise<void> => new Promise((resolve) => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => { clearTimeout(timer); resolve(); });
@@ -35,10 +36,15 @@ export function startExporterProcess(opts: StartOptions): Promise<ExporterProces
   });
   return new Promise((resolve, reject) => {
     const seen: string[] = [];
-    child.once('exit', (code) => reject(new Error(`exporter exited with ${code} before listening: ${seen.slice(-5).join('\n')}`)));
+    child.once('exit', (code, signal) => {
+      const why = `exporter exited with ${code ?? signal}: ${seen.slice(-5).join('\n')}`;
+      if (!stopping) process.stderr.write(`${why}\n`);
+      reject(new Error(why));
+    });
     // The exporter logs to stderr; both streams are read so the bench does not depend on it.
     const onLine = (line: string): void => {
-      if (seen.length < 50) seen.push(line);
+      seen.push(line);
+      if (seen.length > 20) seen.shift();
       const address = listeningAddress(line);
       if (address) resolve({ url: `http://${address}`, pid: child.pid!, child, stop });
       else if (/"level":(50|40|"error"|"warn")/.test(line)) process.stderr.write(`exporter: ${line}\n`);

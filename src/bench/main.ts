@@ -1,7 +1,8 @@
 // `npm run bench`: the exporter as its own process against the four simulators at scale, measured from
 // outside, optimised and naive, with the scenario's lower bounds and the issue's targets. Prints tables and
 // writes bench/results.json. Flags: --latency-ms=20 --naive-latency-ms=5 --warm=10 --naive-warm=3
-// --scale=1 (a fraction shrinks the estate for a quick try) --out=bench/results.json --cpu-prof (profiles of the optimised exporter into bench/profiles/).
+// --scale=1 (a fraction shrinks the estate for a quick try) --out=bench/results.json --cpu-prof (profiles of the
+// optimised exporter into $TMPDIR/backup-exporter-profiles/) --node-flag=--max-old-space-size=256 (repeatable; for the exporter).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { ISSUE_SCALE, PRODUCTS, TARGETS, scaled, startEstate, writeConfig, type 
 import { startExporterProcess } from './exporter-process';
 import { fmtMs, haPair, observer, runCollections, summarise } from './measure';
 import { renderBenchmark } from './render-bench';
-import { projectNaiveWall, type ModeResult, type Results } from './results';
+import { countsMatch, projectNaiveWall, type ModeResult, type Results } from './results';
 import { formatResults } from './table';
 import { evaluate } from './targets';
 
@@ -18,7 +19,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const CONCURRENCY = 8;
 const LOOKBACK_MS = 7 * 86_400_000;
 
-interface Args { scale: EstateScale; latencyMs: number; naiveLatencyMs: number; warm: number; naiveWarm: number; out: string; cpuProf: boolean }
+interface Args { nodeFlags: string[]; scale: EstateScale; latencyMs: number; naiveLatencyMs: number; warm: number; naiveWarm: number; out: string; cpuProf: boolean }
 
 export function parseArgs(argv: readonly string[]): Args {
   const get = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -28,6 +29,7 @@ export function parseArgs(argv: readonly string[]): Args {
     return v;
   };
   return {
+    nodeFlags: argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length)),
     scale: scaled(ISSUE_SCALE, num('scale', 1)), latencyMs: num('latency-ms', 20), naiveLatencyMs: num('naive-latency-ms', 5),
     warm: Math.max(1, num('warm', 10)), naiveWarm: Math.max(1, num('naive-warm', 3)),
     out: path.resolve(get('out') ?? path.join(ROOT, 'bench', 'results.json')), cpuProf: argv.includes('--cpu-prof'),
@@ -52,15 +54,15 @@ function lowerBounds(estate: Estate, scale: EstateScale, latencyMs: number): Res
 async function measureMode(estate: Estate, dir: string, mode: Mode, args: Args): Promise<{ run: ModeResult; ha?: Results['ha'] }> {
   const latencyMs = mode === 'optimised' ? args.latencyMs : args.naiveLatencyMs;
   estate.setLatency(latencyMs);
-  const profDir = path.join(ROOT, 'bench', 'profiles');
+  const profDir = path.join(os.tmpdir(), 'backup-exporter-profiles');
   if (args.cpuProf && mode === 'optimised') mkdirSync(profDir, { recursive: true });
   const exporter = await startExporterProcess({
     configFile: writeConfig(estate, dir, mode),
     env: mode === 'naive' ? { BACKUP_EXPORTER_IMMUTABLE_CACHE_ENTRIES: '0' } : {},
-    nodeFlags: args.cpuProf && mode === 'optimised' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    nodeFlags: [...args.nodeFlags, ...(args.cpuProf && mode === 'optimised' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])],
   });
   try {
-    log(`${mode} exporter (pid ${exporter.pid}) at ${latencyMs} ms latency:`);
+    log(`${mode} exporter (pid ${exporter.pid}) at ${latencyMs} ms latency${args.cpuProf && mode === 'optimised' ? `, CPU profile into ${profDir}` : ''}:`);
     const o = observer(exporter, estate);
     const r = await runCollections(o, mode === 'optimised' ? args.warm : args.naiveWarm, log);
     const ha = mode === 'optimised' ? await haPair(o) : undefined;
@@ -92,6 +94,8 @@ export async function runBench(args: Args): Promise<Results> {
       'warm upstream requests': naive.warm.requestsTotal.p50 / o.warm.requestsTotal.p50,
       'warm exporter CPU': naive.warm.cpuSeconds.p50 / o.warm.cpuSeconds.p50,
     };
+    const all = [o.cold, ...o.warmRuns, naive.cold, ...naive.warmRuns];
+    const crossCheck = { collections: all.length, matching: all.filter((c) => countsMatch(c.requests, c.selfReported)).length };
     const largestBoundMs = Math.max(...PRODUCTS.map((p) => bounds[p].timeBoundMs));
     const verdicts = evaluate({
       products: PRODUCTS, minimal: Object.fromEntries(PRODUCTS.map((p) => [p, bounds[p].minimalRequests])) as Record<Product, number>,
@@ -104,7 +108,7 @@ export async function runBench(args: Args): Promise<Results> {
         latencyMs: args.latencyMs, naiveLatencyMs: args.naiveLatencyMs, warmRuns: args.warm, naiveWarmRuns: args.naiveWarm,
         concurrency: CONCURRENCY, lookback: '7d', scale: args.scale,
       },
-      bounds, optimised: o, naive: { ...naive, estimatedWarmWallMs: naiveWarmWall }, ha: opt.ha!, ratios, render, verdicts,
+      bounds, optimised: o, naive: { ...naive, estimatedWarmWallMs: naiveWarmWall }, ha: opt.ha!, crossCheck, ratios, render, verdicts,
     };
   } finally {
     await estate.close();

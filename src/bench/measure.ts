@@ -3,7 +3,7 @@
 import type { Estate, Product } from './estate';
 import { PRODUCTS } from './estate';
 import { cpuSeconds, memory, scrape, type ExporterProcess } from './exporter-process';
-import { countSeries, diffCounts, percentile, sum, sumBy, type SeriesCount } from './stats';
+import { countSeries, diffCounts, percentile, samplesOf, sum, sumBy, type SeriesCount } from './stats';
 
 export interface Collection {
   wallMs: number;
@@ -18,6 +18,9 @@ export interface Collection {
   gzipBytes: number;
   /** Targets whose `backup_target_up` was not 1. */
   down: string[];
+  /** Resident memory right after the scrape, and the V8 heap in use as the exporter reported it. */
+  rssBytes: number;
+  heapUsedBytes: number;
 }
 
 export interface Observer {
@@ -37,7 +40,7 @@ export async function measureScrape(o: Observer): Promise<Collection> {
   const cpu0 = cpuSeconds(o.exporter.pid);
   const s = await scrape(`${o.exporter.url}/metrics`);
   const cpu1 = cpuSeconds(o.exporter.pid);
-  if (s.status !== 200) throw new Error(`/metrics answered ${s.status}`);
+  if (s.status !== 200) throw new Error(`/metrics answered ${s.status}: ${s.text.slice(0, 500)}`);
   const requests = diffCounts(o.estate.requestCounts(), before) as Record<Product, number>;
   const self = sumBy(s.text, 'backup_exporter_upstream_requests_total', 'product');
   const selfReported = diffCounts(self, o.lastSelf);
@@ -47,6 +50,7 @@ export async function measureScrape(o: Observer): Promise<Collection> {
     wallMs: s.wallMs, requests, requestsTotal: sum(Object.values(requests)), selfReported,
     cpuSeconds: cpu1 - cpu0, series: countSeries(s.text),
     plainBytes: Buffer.byteLength(s.text), gzipBytes: s.gzipped ? s.wireBytes : NaN, down,
+    rssBytes: memory(o.exporter.pid).rss, heapUsedBytes: samplesOf(s.text, 'nodejs_heap_size_used_bytes')[0]?.value ?? NaN,
   };
 }
 
@@ -58,12 +62,12 @@ export interface ModeRun {
 
 export async function runCollections(o: Observer, warmCount: number, log: (msg: string) => void): Promise<ModeRun> {
   const cold = await measureScrape(o);
-  log(`  cold: ${fmtMs(cold.wallMs)}, ${cold.requestsTotal} requests${cold.down.length ? `, DOWN: ${cold.down.join(',')}` : ''}`);
+  log(`  cold: ${fmtMs(cold.wallMs)}, ${cold.requestsTotal} requests, ${mb(cold.rssBytes)} RSS${cold.down.length ? `, DOWN: ${cold.down.join(',')}` : ''}`);
   const warm: Collection[] = [];
   for (let i = 0; i < warmCount; i++) {
     const c = await measureScrape(o);
     warm.push(c);
-    log(`  warm ${i + 1}/${warmCount}: ${fmtMs(c.wallMs)}, ${c.requestsTotal} requests${c.down.length ? `, DOWN: ${c.down.join(',')}` : ''}`);
+    log(`  warm ${i + 1}/${warmCount}: ${fmtMs(c.wallMs)}, ${c.requestsTotal} requests, ${mb(c.rssBytes)} RSS${c.down.length ? `, DOWN: ${c.down.join(',')}` : ''}`);
   }
   return { cold, warm, peakRssBytes: memory(o.exporter.pid).peakRss };
 }
@@ -93,7 +97,7 @@ export async function haPair(o: Observer): Promise<HaResult> {
 export interface Summary { p50: number; p95: number }
 export type CollectionSummary = {
   wallMs: Summary; requestsTotal: Summary; cpuSeconds: Summary; series: Summary; targetSeries: Summary;
-  plainBytes: Summary; gzipBytes: Summary; requests: Record<Product, Summary>;
+  plainBytes: Summary; gzipBytes: Summary; rssBytes: Summary; heapUsedBytes: Summary; requests: Record<Product, Summary>;
 };
 
 const summary = (values: number[]): Summary => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
@@ -104,6 +108,7 @@ export function summarise(cs: readonly Collection[]): CollectionSummary {
     wallMs: of((c) => c.wallMs), requestsTotal: of((c) => c.requestsTotal), cpuSeconds: of((c) => c.cpuSeconds),
     series: of((c) => c.series.total), targetSeries: of((c) => c.series.target),
     plainBytes: of((c) => c.plainBytes), gzipBytes: of((c) => c.gzipBytes),
+    rssBytes: of((c) => c.rssBytes), heapUsedBytes: of((c) => c.heapUsedBytes),
     requests: Object.fromEntries(PRODUCTS.map((p) => [p, of((c) => c.requests[p])])) as Record<Product, Summary>,
   };
 }
@@ -111,3 +116,5 @@ export function summarise(cs: readonly Collection[]): CollectionSummary {
 export function fmtMs(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
+
+const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MB`;

@@ -35,6 +35,8 @@ export interface Results {
     estimatedWarmWallMs: number;
   };
   ha: HaResult;
+  /** Collections whose simulator counts equal the exporter's upstream_requests_total deltas, per product. */
+  crossCheck: { collections: number; matching: number };
   /** naive ÷ optimised, warm p50 unless named cold. */
   ratios: Record<string, number>;
   render: RenderResult;
@@ -49,4 +51,9 @@ export interface Results {
 export function projectNaiveWall(measuredWallMs: number, requestsByProduct: Record<string, number>, measuredLatencyMs: number, latencyMs: number): number {
   const longest = Math.max(0, ...Object.values(requestsByProduct));
   return measuredWallMs + longest * (latencyMs - measuredLatencyMs);
+}
+
+/** Whether the requests counted at the simulators equal the exporter's own counter deltas, per product. */
+export function countsMatch(requests: Record<string, number>, selfReported: Record<string, number>): boolean {
+  return Object.keys(requests).every((p) => requests[p] === (selfReported[p] ?? 0));
 }

@@ -10,24 +10,25 @@ function table(head: string[], rows: string[][]): string {
 }
 
 const kb = (b: number): string => (Number.isNaN(b) ? '-' : `${(b / 1024).toFixed(0)} KiB`);
+const mb = (b: number): string => (Number.isNaN(b) ? '-' : `${(b / 2 ** 20).toFixed(0)} MB`);
 const ms = (s: number): string => `${(s * 1000).toFixed(0)} ms`;
 
 function columns(c: Collection): string[] {
   return [
     fmtMs(c.wallMs), ...PRODUCTS.map((p) => String(c.requests[p])), String(c.requestsTotal), ms(c.cpuSeconds),
-    String(c.series.total), kb(c.plainBytes), kb(c.gzipBytes),
+    String(c.series.total), kb(c.plainBytes), kb(c.gzipBytes), mb(c.rssBytes), mb(c.heapUsedBytes),
   ];
 }
 
 function summaryColumns(s: CollectionSummary, q: 'p50' | 'p95'): string[] {
   return [
     fmtMs(s.wallMs[q]), ...PRODUCTS.map((p) => String(s.requests[p][q])), String(s.requestsTotal[q]), ms(s.cpuSeconds[q]),
-    String(s.series[q]), kb(s.plainBytes[q]), kb(s.gzipBytes[q]),
+    String(s.series[q]), kb(s.plainBytes[q]), kb(s.gzipBytes[q]), mb(s.rssBytes[q]), mb(s.heapUsedBytes[q]),
   ];
 }
 
 export function formatResults(r: Results): string {
-  const head = ['collection', 'wall', 'm365', 'azure', 'ahsay', 'clouddc', 'requests', 'cpu', 'series', '/metrics', 'gzip'];
+  const head = ['collection', 'wall', 'm365', 'azure', 'ahsay', 'clouddc', 'requests', 'cpu', 'series', '/metrics', 'gzip', 'rss after', 'heap used'];
   const o = r.optimised;
   const n = r.naive;
   const rows = [
@@ -52,6 +53,7 @@ export function formatResults(r: Results): string {
     '', table(head, rows), '',
     `Naive mode: inventory_ttl 0s, immutable cache 0 entries, concurrency 1, timeout 10m; ${n.latencyMs} ms latency` +
       (n.latencyMs !== r.parameters.latencyMs ? `; warm wall estimated at ${r.parameters.latencyMs} ms: ${fmtMs(n.estimatedWarmWallMs)}` : ''),
+    `Upstream requests counted at the simulators equal the exporter's own counter in ${r.crossCheck.matching} of ${r.crossCheck.collections} collections`,
     `HA pair: ${r.ha.requestsTotal} requests for two concurrent scrapes (collection shared by both for: ${r.ha.shared.join(', ') || 'none'})`,
     '', bounds, '', ratios, '', render, '', verdicts,
   ].join('\n');

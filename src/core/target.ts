@@ -126,7 +126,8 @@ export class TargetRunner {
     const failures = (output?.failed ?? []).map((f) => ({ collector: f.collector, reason: describeError(f.error) }));
     this.logChanges(error, failures);
     const samples = this.healthSamples(output, failures, (endedAt - startedAt) / 1000, timeoutSeconds, endedAt / 1000);
-    if (output) samples.push(...output.samples);
+    // A loop, not push(...spread): a spread of more than ~120k samples overflows the call stack.
+    if (output) for (const s of output.samples) samples.push(s);
     return {
       up: output !== undefined, startedAt, endedAt, timeoutSeconds, error, failures, trace,
       chunks: renderTarget(this.target.name, this.target.product, samples), seriesCount: samples.length,
