@@ -4,23 +4,16 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { startTestExporter, type TestExporter } from '../helpers/exporter';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
+import { configYaml, m365Yaml } from '../helpers/two-targets';
 
 const SECRET = 'Sup3r-Secret-Value';
 // Port 1 on loopback refuses connections: both targets are down, for a fast and deterministic answer.
-const config = `
-global: { timeout: 2s, min_interval: 0s }
-targets:
-  - name: m365
-    product: veeam_m365
-    url: http://127.0.0.1:1
-    api_version: v8
-    auth: { username: monitor, password: ${SECRET} }
-  - name: cbs
+const config = configYaml('timeout: 2s, min_interval: 0s', [m365Yaml('http://127.0.0.1:1', { password: SECRET }), `  - name: cbs
     product: ahsay
     url: http://127.0.0.1:1
     timezone: Europe/Berlin
     auth: { username: api, password: ${SECRET}2 }
-`;
+`]);
 
 let ex: TestExporter;
 beforeAll(async () => { ex = await startTestExporter(config); });

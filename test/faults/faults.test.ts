@@ -5,13 +5,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { selfSignedCert, startSimulator, type Fault, type Simulator } from '../../src/simulators/common';
-import { startM365Simulator, type M365Simulator } from '../../src/simulators/veeam_m365/server';
-import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
-import { startVeeamAzureSimulator, type AzureSimulator } from '../../src/simulators/veeam_azure/server';
-import { startAhsaySimulator, type AhsaySimulator } from '../../src/simulators/ahsay/server';
+import { startSimulatedEstate, type SimulatedEstate } from '../../src/simulators/estate';
+import type { M365Simulator } from '../../src/simulators/veeam_m365/server';
+import type { HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
+import type { AzureSimulator } from '../../src/simulators/veeam_azure/server';
+import type { AhsaySimulator } from '../../src/simulators/ahsay/server';
 import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import { configYaml, huaweiYaml, m365Yaml } from '../helpers/two-targets';
 import { BUDGET_SECONDS, downLines, seriesOf, timedGet, upOf } from './helpers';
 
+let estate: SimulatedEstate;
 let m365: M365Simulator;
 let huawei: HuaweiSimulator;
 let azure: AzureSimulator;
@@ -27,28 +30,17 @@ type Healthy = 'm365' | 'clouddc' | 'azure' | 'cbs';
 const HEALTHY: Healthy[] = ['m365', 'clouddc', 'azure', 'cbs'];
 
 beforeAll(async () => {
-  m365 = await startM365Simulator({ version: 'v8', scale: { orgs: 1, jobs: 3 } });
-  huawei = await startHuaweiSimulator({ scale: { servers: 3 } });
-  azure = await startVeeamAzureSimulator({});
-  ahsay = await startAhsaySimulator({});
+  // All four products, over plain HTTP: the faults are injected into the simulators, not the transport.
+  estate = await startSimulatedEstate({
+    m365: { tls: false, scale: { orgs: 1, jobs: 3 } }, huawei: { tls: false, scale: { servers: 3 } },
+    azure: { tls: false }, ahsay: { tls: false },
+  });
+  ({ m365, huawei, azure, ahsay } = estate);
   // HTTPS with a certificate for another name: the CA is trusted, the name is not.
   const material = await selfSignedCert(['wrong.example']);
   wrongHost = await startSimulator({ tls: material, handler: () => ({ json: {} }) });
-  ex = await startTestExporter(`
-global: { timeout: 10s, min_interval: 0s, inventory_ttl: 0s }
-targets:
-  - name: m365
-    product: veeam_m365
-    url: ${m365.url}
-    api_version: v8
-    auth: { username: monitor, password: secret-m365 }
-  - name: clouddc
-    product: huawei_clouddc
-    url: ${huawei.url}
-    project_id: ${huawei.projectId}
-    auth:
-      iam: { url: ${huawei.url}, domain: acme, username: monitor, password: secret-iam }
-  - name: azure
+  ex = await startTestExporter(configYaml('timeout: 10s, min_interval: 0s, inventory_ttl: 0s', [
+    m365Yaml(m365.url), huaweiYaml(huawei, 'iam'), `  - name: azure
     product: veeam_azure
     url: ${azure.url}
     auth: { username: monitor, password: secret-azure }
@@ -68,12 +60,12 @@ targets:
     url: http://backup-exporter-test.invalid:8443
     project_id: p1
     auth: { token: tok-nodns }
-`.replace('CA_FILE', caFile(material.cert)));
+`.replace('CA_FILE', caFile(material.cert))]));
 });
 
 afterAll(async () => {
   await ex?.close();
-  await Promise.all([m365?.close(), huawei?.close(), azure?.close(), ahsay?.close(), wrongHost?.close()]);
+  await Promise.all([estate?.close(), wrongHost?.close()]);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,41 +1,18 @@
 // Hostile names from the vendor APIs (quotes, backslashes, newlines, unicode) come out as correctly escaped
 // label values: the exposition stays line-oriented, parses back to the original text and passes promtool.
-import { startM365Simulator, type M365Simulator } from '../../src/simulators/veeam_m365/server';
-import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
-import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import { useTwoTargets } from '../helpers/two-targets';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
 
 const HOSTILE = 'He said "hi" \\ C:\\temp\\n\nsecond line\r\tÜmlaut ✓ 日本語 🚀 } { ,x="y"';
 const ESCAPED = HOSTILE.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-let m365: M365Simulator;
-let huawei: HuaweiSimulator;
-let ex: TestExporter;
-
-beforeAll(async () => {
-  m365 = await startM365Simulator({ version: 'v8', scale: { orgs: 1, jobs: 2 } });
-  huawei = await startHuaweiSimulator({ scale: { servers: 2 } });
-  m365.data.jobs[0]!.name = HOSTILE;
-  m365.data.orgs[0]!.name = `tenant ${HOSTILE}`;
-  huawei.servers[0]!.name = `server ${HOSTILE}`;
-  ex = await startTestExporter(`
-global: { timeout: 10s, min_interval: 0s }
-targets:
-  - name: m365
-    product: veeam_m365
-    url: ${m365.url}
-    api_version: v8
-    auth: { username: monitor, password: secret-m365 }
-  - name: clouddc
-    product: huawei_clouddc
-    url: ${huawei.url}
-    project_id: ${huawei.projectId}
-    auth: { token: secret-token }
-`);
-});
-afterAll(async () => {
-  await ex?.close();
-  await Promise.all([m365?.close(), huawei?.close()]);
+const env = useTwoTargets({
+  global: 'timeout: 10s, min_interval: 0s', jobs: 2, servers: 2, huaweiAuth: 'token',
+  prepare: ({ m365, huawei }) => {
+    m365.data.jobs[0]!.name = HOSTILE;
+    m365.data.orgs[0]!.name = `tenant ${HOSTILE}`;
+    huawei.servers[0]!.name = `server ${HOSTILE}`;
+  },
 });
 
 /** Label values of a sample line, unescaped the way Prometheus' text parser does. */
@@ -48,7 +25,7 @@ function labelValues(line: string): Record<string, string> {
 }
 
 test('quotes, backslashes, newlines and unicode are escaped and parse back unchanged', async () => {
-  const r = await ex.get('/metrics');
+  const r = await env.ex.get('/metrics');
   expect(r.status).toBe(200);
   const lines = r.text.split('\n').filter((l) => l !== '');
   // Line-oriented: a raw newline in a value would start a line that is neither a comment nor a sample.
@@ -68,9 +45,9 @@ test('quotes, backslashes, newlines and unicode are escaped and parse back uncha
 });
 
 test('/probe and its debug page escape the same way', async () => {
-  const probe = await ex.get('/probe?target=clouddc');
+  const probe = await env.ex.get('/probe?target=clouddc');
   expect(probe.text).toContain(`server_name="server ${ESCAPED}"`);
-  const debug = await ex.get('/probe?target=m365&debug=true');
+  const debug = await env.ex.get('/probe?target=m365&debug=true');
   expect(debug.text).toContain(`job_name="${ESCAPED}"`);
   if (requireBinary('promtool')) expect(promtoolCheckMetrics(probe.text)).toBe('');
 });

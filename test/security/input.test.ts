@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { startSimulator, type Simulator } from '../../src/simulators/common';
 import { startM365Simulator, type M365Simulator } from '../../src/simulators/veeam_m365/server';
 import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import { configYaml, m365Yaml } from '../helpers/two-targets';
 import { upOf } from '../faults/helpers';
 
 let m365: M365Simulator;
@@ -15,15 +16,7 @@ beforeAll(async () => {
   m365 = await startM365Simulator({ version: 'v8', scale: { orgs: 1, jobs: 2 } });
   // Anything that reaches this server came from a URL in a request: it must stay untouched.
   canary = await startSimulator({ handler: () => ({ json: {} }) });
-  config = `
-global: { timeout: 5s, min_interval: 0s }
-targets:
-  - name: m365
-    product: veeam_m365
-    url: ${m365.url}
-    api_version: v8
-    auth: { username: monitor, password: secret-m365 }
-`;
+  config = configYaml('timeout: 5s, min_interval: 0s', [m365Yaml(m365.url)]);
   ex = await startTestExporter(config);
 });
 afterAll(async () => {

@@ -7,18 +7,12 @@ import bcrypt from 'bcryptjs';
 import { Agent, request } from 'undici';
 import { selfSignedCert, type TlsMaterial } from '../../src/simulators/common';
 import { startTestExporter, type TestExporter } from '../helpers/exporter';
+import { configYaml, m365Yaml } from '../helpers/two-targets';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'web-config-test-'));
 const file = (name: string, text: string): string => { const p = path.join(dir, name); writeFileSync(p, text); return p; };
-const CONFIG = `
-global: { timeout: 2s, min_interval: 0s }
-targets:
-  - name: m365
-    product: veeam_m365
-    url: http://127.0.0.1:1
-    api_version: v8
-    auth: { username: monitor, password: pw-of-m365 }
-`;
+// Port 1 on loopback refuses connections: the target is down at once, the endpoints are what is tested.
+const CONFIG = configYaml('timeout: 2s, min_interval: 0s', [m365Yaml('http://127.0.0.1:1', { password: 'pw-of-m365' })]);
 // Cost 4: the check is the same, only faster than the usual 10.
 const hash = (pw: string): string => bcrypt.hashSync(pw, 4);
 
