@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The backup-exporter program: flags, configuration check, serving, reload on SIGHUP, graceful stop.
+import v8 from 'node:v8';
 import { loadConfigFile } from './config/load';
 import { FlagError, parseFlags, USAGE } from './cli';
 import { createLogger, SecretRedactor } from './log';
@@ -56,7 +57,22 @@ export async function main(argv: string[]): Promise<number> {
   });
 }
 
+/**
+ * Heap growth between full collections, in percent. By default V8 lets the old generation grow to up to 4× what
+ * survived the last full GC before collecting again; a collection of a large estate allocates hundreds of MB
+ * that die within seconds, so the process would sit at several times its live memory. 20 % keeps the resident
+ * size near the live size for some more GC work (about 0.3 s of CPU per collection of 155k series). No cap:
+ * the heap still grows as far as a large estate needs. A `--heap-growing-percent` given to node wins.
+ */
+const HEAP_GROWING_PERCENT = 20;
+
+function tuneHeap(): void {
+  if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) return;
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 if (require.main === module) {
+  tuneHeap();
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => { process.stderr.write(`backup-exporter: ${String(err)}\n`); process.exit(1); },

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { Config, TargetConfig } from '../config/types';
 import { productModule } from '../products';
-import { joinChunks } from './render';
+import { expositionParts, joinChunks } from './render';
 import type { SelfMetrics } from './self-metrics';
 import { TargetRunner, type Collection, type CollectOptions } from './target';
 
@@ -65,6 +65,11 @@ export class Exporter {
   /** The target part of an exposition for the given collections. */
   static render(collections: ReadonlyArray<{ collection: Collection }>): string {
     return joinChunks(collections.map((c) => c.collection.chunks));
+  }
+
+  /** The same as pieces in order, for a response that compresses them without joining them first. */
+  static renderParts(collections: ReadonlyArray<{ collection: Collection }>): Buffer[] {
+    return expositionParts(collections.map((c) => c.collection.chunks));
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // The job model shared by veeam_m365, veeam_azure and ahsay (contract 4.2): which run is the last run,
 // which is the last success, and the series every job carries. Products only normalise their runs.
 import { JOB_STATES, type JobState } from './families';
-import { labels, sample, stateSet } from './samples';
+import { labels, sample, stateSet, withLabel } from './samples';
 import type { Labels, Sample } from './types';
 
 export interface JobIdentity {
@@ -79,7 +79,7 @@ export function jobSamples(f: JobFacts, now: number): Sample[] {
   const l = jobLabels(f.identity);
   const last = f.last;
   const out: Sample[] = stateSet('backup_job_status', l, 'status', JOB_STATES, last ? last.state : 'none');
-  if (last) out.push({ name: 'backup_job_last_run_info', labels: { ...l, vendor_status: last.vendorStatus }, value: 1 });
+  if (last) out.push({ name: 'backup_job_last_run_info', labels: withLabel(l, 'vendor_status', last.vendorStatus), value: 1 });
   out.push(...sample('backup_job_enabled', l, f.enabled === undefined ? undefined : f.enabled ? 1 : 0));
   out.push(...sample('backup_job_next_run_timestamp_seconds', l, f.nextRun));
   if (last) {

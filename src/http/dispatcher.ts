@@ -8,12 +8,25 @@ import type { TlsConfig } from '../config/types';
 export interface TlsOptions {
   ca?: string[];
   rejectUnauthorized: boolean;
+  /** Set when the target has an extra CA; without one Node's shared default roots are used. */
+  secureContext?: tls.SecureContext;
 }
 
-/** Node's TLS options for the target: an extra CA adds to the public roots instead of replacing them. */
+/**
+ * Node's TLS options for the target: an extra CA adds to the public roots instead of replacing them. The
+ * context is built once here: given only `ca`, every new connection would parse the ~140 public roots again.
+ */
 export function tlsOptions(config: TlsConfig): TlsOptions {
   const options: TlsOptions = { rejectUnauthorized: !config.insecureSkipVerify };
-  if (config.ca !== undefined && config.ca.trim() !== '') options.ca = [...tls.rootCertificates, config.ca];
+  if (config.ca !== undefined && config.ca.trim() !== '') {
+    const ca = [...tls.rootCertificates, config.ca];
+    try {
+      options.secureContext = tls.createSecureContext({ ca });
+    } catch {
+      // A PEM that does not parse: left to each connection, which then fails as a TLS error of that target.
+      options.ca = ca;
+    }
+  }
   return options;
 }
 

@@ -1,14 +1,14 @@
 // The HTTP endpoints of contract section 2.
 import Koa from 'koa';
 import Router from '@koa/router';
-import { promisify } from 'node:util';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { Exporter } from '../core/exporter';
 import type { CollectOptions } from '../core/target';
 import { debugReport } from './debug';
 import { landingPage } from './landing';
 
-const gzip = promisify(zlib.gzip);
 const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 export interface AppDeps {
@@ -28,14 +28,26 @@ function scrapeOptions(ctx: Koa.Context): CollectOptions {
   return Number.isFinite(header) && header > 0 ? { scrapeTimeoutSeconds: header } : {};
 }
 
-async function sendExposition(ctx: Koa.Context, text: string): Promise<void> {
+/**
+ * Sends an exposition given as pieces in order. Compressed piece by piece, so the whole text (tens of MB for a
+ * large estate) never exists as one string next to its UTF-8 copy.
+ */
+async function sendExposition(ctx: Koa.Context, parts: readonly Buffer[]): Promise<void> {
   ctx.set('Content-Type', CONTENT_TYPE);
   if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
     ctx.set('Content-Encoding', 'gzip');
-    ctx.body = await gzip(text);
+    ctx.body = await gzipParts(parts);
   } else {
-    ctx.body = text;
+    ctx.body = Buffer.concat(parts);
   }
+}
+
+async function gzipParts(parts: readonly Buffer[]): Promise<Buffer> {
+  const out: Buffer[] = [];
+  await pipeline(Readable.from(parts), zlib.createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
+    for await (const c of gzipped) out.push(c);
+  });
+  return Buffer.concat(out);
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -46,7 +58,7 @@ export function createApp(deps: AppDeps): Koa {
   router.get('/metrics', async (ctx) => {
     const collections = await exporter.collect(scrapeOptions(ctx));
     const self = await exporter.metrics.registry.metrics();
-    await sendExposition(ctx, Exporter.render(collections) + self);
+    await sendExposition(ctx, [...Exporter.renderParts(collections), Buffer.from(self, 'utf8')]);
   });
 
   router.get('/probe', async (ctx) => {
@@ -60,13 +72,12 @@ export function createApp(deps: AppDeps): Koa {
     }
     const debug = ctx.query.debug === 'true';
     const collection = await runner.collect({ ...scrapeOptions(ctx), fresh: debug, debug });
-    const text = Exporter.render([{ collection }]);
     if (debug) {
       ctx.type = 'text/plain';
-      ctx.body = redact(debugReport(runner.target, collection, text));
+      ctx.body = redact(debugReport(runner.target, collection, Exporter.render([{ collection }])));
       return;
     }
-    await sendExposition(ctx, text);
+    await sendExposition(ctx, Exporter.renderParts([{ collection }]));
   });
 
   router.get('/targets', (ctx) => {

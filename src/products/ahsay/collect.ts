@@ -1,7 +1,7 @@
 // Mapping of AhsayCBS records to samples (contract 4.2): one job per (backup user, backup set, destination),
 // destinations learned from runs; report counters and progress of the last run.
 import { jobLabels, jobSamples, lastRun, lastSuccess, type JobIdentity, type RunPolicy } from '../../core/jobs';
-import { sample } from '../../core/samples';
+import { sample, withLabel } from '../../core/samples';
 import type { Labels, Sample } from '../../core/types';
 import type { CbsBackupSet, CbsProgress, CbsUser, RunKey } from './client';
 import { CHANGES, type CbsReport } from './report';
@@ -68,7 +68,7 @@ function reportSamples(l: Labels, r: CbsReport): Sample[] {
   for (const change of CHANGES) {
     const s = r.files[change];
     if (!s) continue;
-    const cl = { ...l, change };
+    const cl = withLabel(l, 'change', change);
     out.push(...sample('backup_job_last_run_files', cl, s.count));
     out.push(...sample('backup_job_last_run_files_stored_bytes', cl, s.stored));
     out.push(...sample('backup_job_last_run_files_original_bytes', cl, s.original));

@@ -20,11 +20,34 @@ export function parseCbsTime(value: unknown, zone: string): number | undefined {
   const s = value.trim();
   if (s === '') return undefined;
   if (/^\d+$/.test(s)) return epochNumber(Number(s));
+  const key = `${zone}\u0000${s}`;
+  const known = parsedTimes.get(key);
+  if (known !== undefined) return known;
   for (const format of TIME_FORMATS) {
     const t = DateTime.fromFormat(s, format, { zone });
-    if (t.isValid) return t.toSeconds();
+    if (t.isValid) {
+      remember(key, t);
+      return t.toSeconds();
+    }
   }
   return undefined;
+}
+
+/**
+ * Parsed local times, because luxon's parser costs ~20 µs and each collection reads today's lists again (the
+ * same times). Only times with one offset for a day around them are kept: near a DST change luxon's answer for
+ * an ambiguous time depends on the current offset, so those are parsed every time.
+ */
+const parsedTimes = new Map<string, number>();
+const PARSED_TIMES_MAX = 50_000;
+const DAY_MS = 86_400_000;
+
+function remember(key: string, t: DateTime): void {
+  const zone = t.zone;
+  const ms = t.toMillis();
+  if (zone.offset(ms - DAY_MS) !== t.offset || zone.offset(ms + DAY_MS) !== t.offset) return;
+  if (parsedTimes.size >= PARSED_TIMES_MAX) parsedTimes.delete(parsedTimes.keys().next().value!);
+  parsedTimes.set(key, t.toSeconds());
 }
 
 /** The start time encoded in a backup job id, or undefined when the id has another shape. */

@@ -36,7 +36,7 @@ export interface WalkContext {
 export async function walkUser(w: WalkContext, user: CbsUser, sets: readonly CbsBackupSet[]): Promise<UserRuns> {
   const known = new Map(sets.map((s) => [s.id, knownOf(w, user, s.id)]));
   const found: UserRuns = new Map();
-  for (const day of localDays(w.nowMs, w.zone, w.nowMs - w.lookbackMs)) {
+  for (const day of walkDays(w)) {
     for (const e of await dayList(w, user, day)) {
       if (known.has(e.setId)) add(found, e);
     }
@@ -53,10 +53,26 @@ function knownOf(w: WalkContext, user: CbsUser, setId: string): Set<string> {
   return set;
 }
 
+/** A calendar day of the walk, newest first, and whether its list is final at collection time. */
+interface WalkDay { date: string; over: boolean }
+
+/** The days are the same for every user of a collection: computed once per walk context (luxon is slow). */
+const daysOfWalk = new WeakMap<WalkContext, WalkDay[]>();
+
+function walkDays(w: WalkContext): WalkDay[] {
+  let days = daysOfWalk.get(w);
+  if (!days) {
+    days = localDays(w.nowMs, w.zone, w.nowMs - w.lookbackMs).map((date) => ({
+      date, over: DateTime.fromISO(date, { zone: w.zone }).plus({ days: 1 }).toMillis() + DAY_FINAL_GRACE_MS <= w.nowMs,
+    }));
+    daysOfWalk.set(w, days);
+  }
+  return days;
+}
+
 /** One day's entries: from the immutable cache when the day is over and none of its jobs still runs. */
-async function dayList(w: WalkContext, user: CbsUser, day: string): Promise<CbsJobEntry[]> {
+async function dayList(w: WalkContext, user: CbsUser, { date: day, over }: WalkDay): Promise<CbsJobEntry[]> {
   const key = `${w.cacheKey}:day:${user.login}\u0000${user.owner}\u0000${day}`;
-  const over = DateTime.fromISO(day, { zone: w.zone }).plus({ days: 1 }).toMillis() + DAY_FINAL_GRACE_MS <= w.nowMs;
   if (over) {
     const cached = w.immutable.get<CbsJobEntry[]>(key);
     if (cached) return cached;
