@@ -6,7 +6,7 @@ import path from 'node:path';
 const TOOL = path.join(__dirname, '..', '..', 'dist', 'tools', 'load.js');
 
 test('the load and soak tool meets its targets on a short run and prints its figures', () => {
-  const r = spawnSync(process.execPath, ['--expose-gc', TOOL, '--seconds=2', '--clients=5', '--collections=110', '--min-interval=1'], {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=2', TOOL, '--seconds=2', '--clients=5', '--collections=110', '--min-interval=1'], {
     encoding: 'utf8', timeout: 60_000,
   });
   expect(r.stderr).toBe('');
