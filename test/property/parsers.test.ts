@@ -10,6 +10,11 @@ import { STATUS as M365_STATUS } from '../../src/products/veeam_m365/collect';
 import { ahsayState } from '../../src/products/ahsay/status';
 import { parseBool, parseCbsTime, parseCount, parseJobId, parseNumber, parsePercent, parseText } from '../../src/products/ahsay/parse';
 
+/** Any JSON value as text; String() itself throws on objects such as {"toString": null}, which JSON can hold. */
+function asText(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+}
+
 const RUNS = { numRuns: 500 };
 /** Values a JSON API can send in any field, plus the strings most likely to confuse a parser. */
 const jsonish = fc.oneof(
@@ -43,7 +48,7 @@ describe('never throw, never NaN', () => {
 
   test('ahsay times and job ids in any zone', () => {
     fc.assert(fc.property(jsonish, fc.constantFrom(...ZONES), (v, zone) =>
-      finiteOrUndefined(parseCbsTime(v, zone)) && finiteOrUndefined(parseJobId(String(v), zone))), RUNS);
+      finiteOrUndefined(parseCbsTime(v, zone)) && finiteOrUndefined(parseJobId(asText(v), zone))), RUNS);
   });
 
   test('ahsay booleans and texts, VB365 log classes, Huawei states', () => {

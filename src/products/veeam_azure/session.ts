@@ -149,6 +149,6 @@ export class AzureSessionState implements ProductSession {
     if (this.reported.has(s.id)) return;
     if (this.reported.size > 10_000) this.reported.clear();
     this.reported.add(s.id);
-    ctx.log.warn({ target: this.target.name, session: s.id, executionDuration: String(raw) }, 'unparsable executionDuration; duration left out');
+    ctx.log.warn({ target: this.target.name, session: s.id, executionDuration: typeof raw === 'string' ? raw : JSON.stringify(raw) }, 'unparsable executionDuration; duration left out');
   }
 }
