@@ -3,10 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Simulator } from '../simulators/common';
-import type { M365Simulator } from '../simulators/veeam_m365/server';
-import type { AzureSimulator } from '../simulators/veeam_azure/server';
-import type { AhsaySimulator } from '../simulators/ahsay/server';
-import type { HuaweiSimulator } from '../simulators/huawei_clouddc/server';
 import { estateTargetsYaml, globalYaml, startSimulatedEstate, type SimulatedEstate } from '../simulators/estate';
 
 export interface EstateScale {
@@ -50,15 +46,10 @@ export type Product = keyof typeof TARGETS;
 export const PRODUCTS = Object.keys(TARGETS) as Product[];
 
 export interface Estate extends SimulatedEstate {
-  m365: M365Simulator;
-  azure: AzureSimulator;
-  ahsay: AhsaySimulator;
-  huawei: HuaweiSimulator;
   byProduct: Record<Product, Simulator>;
   /** Requests served so far, per product. */
   requestCounts(): Record<Product, number>;
   setLatency(ms: number): void;
-  close(): Promise<void>;
 }
 
 export async function startEstate(scale: EstateScale, latencyMs: number): Promise<Estate> {
