@@ -57,8 +57,10 @@ export function parseFlags(argv: string[]): Flags {
   }
   const level = (values['log.level'] as string | undefined) ?? 'info';
   const format = (values['log.format'] as string | undefined) ?? 'logfmt';
-  if (!(LEVELS as readonly string[]).includes(level)) throw new FlagError(`--log.level: "${level}" is not one of ${LEVELS.join(', ')}`);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new FlagError(`--log.format: "${format}" is not one of ${FORMATS.join(', ')}`);
+  if (!(LEVELS as readonly string[]).includes(level))
+    throw new FlagError(`--log.level: "${level}" is not one of ${LEVELS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new FlagError(`--log.format: "${format}" is not one of ${FORMATS.join(', ')}`);
   const listen = (values['web.listen-address'] as string | undefined) ?? ':9897';
   parseListenAddress(listen);
   return {

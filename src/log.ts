@@ -21,17 +21,28 @@ export class SecretRedactor {
   }
 }
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 
 function logfmtValue(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return /^[^\s"=\\]+$/.test(s) ? s : JSON.stringify(s);
 }
 
 /** One pino JSON line as logfmt: `ts=… level=… msg=… key=value …`. */
 export function toLogfmt(line: string): string {
   let obj: Record<string, unknown>;
-  try { obj = JSON.parse(line) as Record<string, unknown>; } catch { return line; }
+  try {
+    obj = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
   const { time, level, msg, pid: _pid, hostname: _host, ...rest } = obj;
   const parts = [`ts=${new Date(Number(time)).toISOString()}`, `level=${LEVEL_NAMES[Number(level)] ?? String(level)}`];
   if (msg !== undefined) parts.push(`msg=${logfmtValue(msg)}`);
@@ -40,13 +51,19 @@ export function toLogfmt(line: string): string {
 }
 
 export function createLogger(opts: {
-  level?: LogLevel; format?: LogFormat; redactor?: SecretRedactor; out?: NodeJS.WritableStream;
+  level?: LogLevel;
+  format?: LogFormat;
+  redactor?: SecretRedactor;
+  out?: NodeJS.WritableStream;
 }): Logger {
   const out = opts.out ?? process.stderr;
   const format = opts.format ?? 'logfmt';
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
-      const lines = chunk.toString('utf8').split('\n').filter((l) => l.length > 0);
+      const lines = chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.length > 0);
       for (const l of lines) {
         const text = format === 'json' ? `${l}\n` : toLogfmt(l);
         out.write(opts.redactor ? opts.redactor.redact(text) : text);

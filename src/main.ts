@@ -16,7 +16,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`backup-exporter: ${err.message}\n${USAGE}`);
     return 1;
   }
-  if (flags.help) { process.stdout.write(USAGE); return 0; }
+  if (flags.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (flags.version) {
     process.stdout.write(`backup-exporter, version ${VERSION} (revision: ${REVISION})\n  node: ${NODE_VERSION}\n`);
     return 0;
@@ -38,7 +41,10 @@ export async function main(argv: string[]): Promise<number> {
   let running;
   try {
     running = await startExporter({
-      configFile: flags.configFile, listenAddress: flags.listenAddress, log, redactor,
+      configFile: flags.configFile,
+      listenAddress: flags.listenAddress,
+      log,
+      redactor,
       ...(flags.webConfigFile ? { webConfigFile: flags.webConfigFile } : {}),
     });
   } catch (err) {
@@ -46,7 +52,9 @@ export async function main(argv: string[]): Promise<number> {
     return err instanceof ListenError ? 2 : 1;
   }
   const server = running;
-  process.on('SIGHUP', () => { void server.reload(); });
+  process.on('SIGHUP', () => {
+    void server.reload();
+  });
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping');
@@ -67,7 +75,8 @@ export async function main(argv: string[]): Promise<number> {
 const HEAP_GROWING_PERCENT = 20;
 
 function tuneHeap(): void {
-  if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) return;
+  if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent')))
+    return;
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
@@ -75,6 +84,9 @@ if (require.main === module) {
   tuneHeap();
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
-    (err: unknown) => { process.stderr.write(`backup-exporter: ${String(err)}\n`); process.exit(1); },
+    (err: unknown) => {
+      process.stderr.write(`backup-exporter: ${String(err)}\n`);
+      process.exit(1);
+    },
   );
 }

@@ -40,14 +40,23 @@ export interface Q {
 
 export function queries(qs: Q[]): DataqueryBuilder[] {
   return qs.map((q, i) => {
-    const b = new DataqueryBuilder().datasource(DS).expr(q.expr).refId(String.fromCharCode(65 + i));
+    const b = new DataqueryBuilder()
+      .datasource(DS)
+      .expr(q.expr)
+      .refId(String.fromCharCode(65 + i));
     if (q.table) return b.instant().format(PromQueryFormat.Table);
     return b.range().legendFormat(q.legend ?? '__auto');
   });
 }
 
 /** A variable over a label; multi-valued with an All of `.*` so that absent labels still match. */
-export function labelVariable(name: string, label: string, metric: string, selector: string, labelName = name): QueryVariableBuilder {
+export function labelVariable(
+  name: string,
+  label: string,
+  metric: string,
+  selector: string,
+  labelName = name,
+): QueryVariableBuilder {
   const q = `label_values(${metric}${selector ? `{${selector}}` : ''}, ${labelName})`;
   return new QueryVariableBuilder(name)
     .label(label)
@@ -114,7 +123,11 @@ export function thresholds(steps: Array<[number | null, string]>): ThresholdsCon
 
 /** Colours for "time since" values: green until `warnAfter`, orange until `badAfter`, then red. */
 export function ageThresholds(warnAfter = 26 * HOUR, badAfter = 48 * HOUR) {
-  return thresholds([[null, 'green'], [warnAfter, 'orange'], [badAfter, 'red']]);
+  return thresholds([
+    [null, 'green'],
+    [warnAfter, 'orange'],
+    [badAfter, 'red'],
+  ]);
 }
 
 export function valueText(map: Record<string, [string, string]>): ValueMapping[] {

@@ -22,7 +22,10 @@ export const DASHBOARDS: ShippedDashboard[] = [
   { file: 'backup-exporter-health.json', build: () => exporter().build() },
 ];
 
-interface PanelLike { id?: number; panels?: PanelLike[] }
+interface PanelLike {
+  id?: number;
+  panels?: PanelLike[];
+}
 
 /**
  * Final touches the builders do not offer: panel ids assigned in order (stable output, working panel

@@ -1,17 +1,39 @@
 // Backup overview: every product on one page, worst news first.
 import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import {
-  dashboard, datasourceVariable, jobVariables, productVariable, targetVariable, TARGET, thresholds, UP_MAPPING,
+  dashboard,
+  datasourceVariable,
+  jobVariables,
+  productVariable,
+  targetVariable,
+  TARGET,
+  thresholds,
+  UP_MAPPING,
 } from './common';
-import { durationTimeseries, jobCount, jobsByStatus, notSuccessfulCount, sinceSuccessTable, statusTable, warningsErrors } from './jobs';
+import {
+  durationTimeseries,
+  jobCount,
+  jobsByStatus,
+  notSuccessfulCount,
+  sinceSuccessTable,
+  statusTable,
+  warningsErrors,
+} from './jobs';
 import { stat, table, timeseries } from './panels';
 
 function targetsDown() {
-  return stat('Targets down', { expr: `count(backup_target_up{${TARGET}} == 0) or vector(0)` }, {
-    description: 'Targets whose login, version detection or inventory failed in the last collection.',
-    background: true,
-    thresholds: thresholds([[null, 'green'], [1, 'red']]),
-  });
+  return stat(
+    'Targets down',
+    { expr: `count(backup_target_up{${TARGET}} == 0) or vector(0)` },
+    {
+      description: 'Targets whose login, version detection or inventory failed in the last collection.',
+      background: true,
+      thresholds: thresholds([
+        [null, 'green'],
+        [1, 'red'],
+      ]),
+    },
+  );
 }
 
 function targetTable() {
@@ -19,19 +41,29 @@ function targetTable() {
     description: 'Up or down per target. A down target emits no job series: see the exporter health dashboard for why.',
     value: 'State',
     mappings: UP_MAPPING,
-    thresholds: thresholds([[null, 'red'], [1, 'green']]),
+    thresholds: thresholds([
+      [null, 'red'],
+      [1, 'green'],
+    ]),
     order: ['target', 'product'],
   });
 }
 
 function failedCollectors() {
-  return timeseries('Failed collectors per target', [{
-    expr: `sum by (target) (backup_target_collector_success{${TARGET}} == bool 0)`,
-    legend: '{{target}}',
-  }], {
-    description: 'Parts of a collection that failed (0 = all good). A failed part leaves out the series that depend on it.',
-    min: 0,
-  });
+  return timeseries(
+    'Failed collectors per target',
+    [
+      {
+        expr: `sum by (target) (backup_target_collector_success{${TARGET}} == bool 0)`,
+        legend: '{{target}}',
+      },
+    ],
+    {
+      description:
+        'Parts of a collection that failed (0 = all good). A failed part leaves out the series that depend on it.',
+      min: 0,
+    },
+  );
 }
 
 export function overview() {

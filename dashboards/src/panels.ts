@@ -46,7 +46,10 @@ export function stat(title: string, q: Q | Q[], o: StatOpts): StatBuilder {
     .textMode(BigValueTextMode.Auto)
     .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
     .thresholds(o.thresholds ?? thresholds([[null, 'green']]));
-  if (Array.isArray(q)) queries(q).slice(1).forEach((t) => b.withTarget(t));
+  if (Array.isArray(q))
+    queries(q)
+      .slice(1)
+      .forEach((t) => b.withTarget(t));
   if (o.mappings) b.mappings(o.mappings);
   return b;
 }

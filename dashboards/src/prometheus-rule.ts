@@ -15,7 +15,8 @@ export function renderPrometheusRule(rulesYaml = readFileSync(RULES_FILE, 'utf8'
     metadata: { name: 'backup-exporter', labels: { 'app.kubernetes.io/name': 'backup-exporter' } },
     spec: { groups: rules.groups },
   });
-  doc.commentBefore = ' Generated from alerts/backup-exporter.yml by `npm run dashboards`; do not edit.\n'
-    + ' The Prometheus of prometheus-operator selects it through its ruleSelector (labels).';
+  doc.commentBefore =
+    ' Generated from alerts/backup-exporter.yml by `npm run dashboards`; do not edit.\n' +
+    ' The Prometheus of prometheus-operator selects it through its ruleSelector (labels).';
   return doc.toString({ lineWidth: 0 });
 }

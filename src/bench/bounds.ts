@@ -6,7 +6,11 @@
 import { DateTime } from 'luxon';
 import { pages, sum, timeBoundMs } from './stats';
 
-export interface BoundItem { request: string; count: number; why: string }
+export interface BoundItem {
+  request: string;
+  count: number;
+  why: string;
+}
 
 export interface LowerBound {
   minimalRequests: number;
@@ -15,15 +19,28 @@ export interface LowerBound {
   items: BoundItem[];
 }
 
-export interface BoundContext { nowMs: number; lookbackMs: number }
+export interface BoundContext {
+  nowMs: number;
+  lookbackMs: number;
+}
 
-const bound = (items: BoundItem[], criticalChain: number): LowerBound =>
-  ({ minimalRequests: sum(items.map((i) => i.count)), criticalChain, items });
+const bound = (items: BoundItem[], criticalChain: number): LowerBound => ({
+  minimalRequests: sum(items.map((i) => i.count)),
+  criticalChain,
+  items,
+});
 
 // ---- VB365 v8 -------------------------------------------------------------------------------------------
 export interface M365Like {
   jobs: ReadonlyArray<{ id: string }>;
-  sessions: ReadonlyArray<{ id: string; jobId: string; start: number; end: number | null; status: string; logItems: number }>;
+  sessions: ReadonlyArray<{
+    id: string;
+    jobId: string;
+    start: number;
+    end: number | null;
+    status: string;
+    logItems: number;
+  }>;
 }
 
 /** VB365 documented maximum page size (v5+). */
@@ -40,10 +57,26 @@ export function m365Bound(d: M365Like, c: BoundContext): LowerBound {
   const live = [...last.values()].filter((s) => s.end === null);
   const logPages = sum(live.map((s) => pages(s.logItems, M365_PAGE)));
   const items: BoundItem[] = [
-    { request: `GET /v8/JobSessions?endTimeLowerBound=now-lookback (${windowed.length} sessions)`, count: windowPages, why: 'new runs and state changes: one global list at limit=10000, paged by _links.next' },
-    { request: 'GET /v8/JobSessions?status=Running', count: runningPages, why: 'running runs whatever endTimeLowerBound filters by (contract 4.2)' },
-    { request: `GET /v8/JobSessions/{id}/LogItems of running last runs (${live.length})`, count: logPages, why: 'a running run is counted as of now; finished runs are cached' },
-    { request: 'token, version, ServiceInstance, Jobs, CopyJobs, Organizations', count: 0, why: 'token kept; inventory fresh (inventory_ttl)' },
+    {
+      request: `GET /v8/JobSessions?endTimeLowerBound=now-lookback (${windowed.length} sessions)`,
+      count: windowPages,
+      why: 'new runs and state changes: one global list at limit=10000, paged by _links.next',
+    },
+    {
+      request: 'GET /v8/JobSessions?status=Running',
+      count: runningPages,
+      why: 'running runs whatever endTimeLowerBound filters by (contract 4.2)',
+    },
+    {
+      request: `GET /v8/JobSessions/{id}/LogItems of running last runs (${live.length})`,
+      count: logPages,
+      why: 'a running run is counted as of now; finished runs are cached',
+    },
+    {
+      request: 'token, version, ServiceInstance, Jobs, CopyJobs, Organizations',
+      count: 0,
+      why: 'token kept; inventory fresh (inventory_ttl)',
+    },
   ];
   // Next pages follow _links.next (v8 gives no totalCount); logs need the sessions first.
   return bound(items, Math.max(windowPages, runningPages) + (logPages > 0 ? 1 : 0));
@@ -56,9 +89,20 @@ export interface AzureLike {
 }
 
 const AZURE_RUN_TYPES = new Set([
-  'PolicyBackup', 'PolicySnapshot', 'PolicyArchive', 'SnapshotBackup', 'SqlPolicyBackup', 'SqlPolicyArchive',
-  'FileSharePolicySnapshot', 'VnetPolicyBackup', 'VnetPolicyBackupToRepository', 'CosmosDbConfiguration',
-  'PostgresDbPolicyBackup', 'PostgresDbPolicyArchive', 'MongoDbPolicyBackup', 'MongoDbPolicyArchive',
+  'PolicyBackup',
+  'PolicySnapshot',
+  'PolicyArchive',
+  'SnapshotBackup',
+  'SqlPolicyBackup',
+  'SqlPolicyArchive',
+  'FileSharePolicySnapshot',
+  'VnetPolicyBackup',
+  'VnetPolicyBackupToRepository',
+  'CosmosDbConfiguration',
+  'PostgresDbPolicyBackup',
+  'PostgresDbPolicyArchive',
+  'MongoDbPolicyBackup',
+  'MongoDbPolicyArchive',
 ]);
 const AZURE_RUNNING = new Set(['Running', 'RunningWithWarning', 'RunningWithError', 'Pending', 'Canceling']);
 
@@ -73,8 +117,16 @@ export function azureBound(d: AzureLike, c: BoundContext, pageMax: number): Lowe
   }
   const live = [...last.values()].filter((s) => AZURE_RUNNING.has(s.status)).length;
   const items: BoundItem[] = [
-    { request: `GET /api/v8.1/jobSessions?FromUtc=now-lookback (${windowed.length} sessions, ${pageMax} per page)`, count: sessionPages, why: 'new runs and state changes; FromUtc filters by start' },
-    { request: 'GET /api/v8.1/jobSessions/{id}/log of running last runs', count: live, why: 'a running run is counted as of now; finished runs are cached' },
+    {
+      request: `GET /api/v8.1/jobSessions?FromUtc=now-lookback (${windowed.length} sessions, ${pageMax} per page)`,
+      count: sessionPages,
+      why: 'new runs and state changes; FromUtc filters by start',
+    },
+    {
+      request: 'GET /api/v8.1/jobSessions/{id}/log of running last runs',
+      count: live,
+      why: 'a running run is counted as of now; finished runs are cached',
+    },
     { request: 'token, system/about, policy lists', count: 0, why: 'token kept; inventory fresh' },
   ];
   // totalCount lets every page after the first go out at once; logs need the sessions first.
@@ -126,8 +178,16 @@ export function ahsayBound(users: readonly AhsayUserLike[], zone: string, c: Bou
   const dayLists = sum(walks.map((w) => w.dayLists));
   const running = sum(walks.map((w) => w.running));
   const items: BoundItem[] = [
-    { request: `ListBackupJobStatus of unfinished days (${users.length} users; today, or a day with a running job)`, count: dayLists, why: 'one call per user and day; finished days are cached' },
-    { request: 'GetBackupJobReportSummary of running last runs', count: running, why: 'entry counts of a running run as of now' },
+    {
+      request: `ListBackupJobStatus of unfinished days (${users.length} users; today, or a day with a running job)`,
+      count: dayLists,
+      why: 'one call per user and day; finished days are cached',
+    },
+    {
+      request: 'GetBackupJobReportSummary of running last runs',
+      count: running,
+      why: 'entry counts of a running run as of now',
+    },
     { request: 'GetBackupJobProgress of running last runs', count: running, why: 'progress_ratio' },
     { request: 'ListUsers, ListBackupSets', count: 0, why: 'inventory fresh' },
   ];
@@ -137,10 +197,21 @@ export function ahsayBound(users: readonly AhsayUserLike[], zone: string, c: Bou
 
 // ---- Huawei CloudDC ---------------------------------------------------------------------------------------
 export function huaweiBound(servers: number): LowerBound {
-  return bound([
-    { request: `GET /v1/{project}/physicalservers (${servers} servers)`, count: 0, why: 'the server list (with health and power) is inventory: reused for inventory_ttl (contract 2)' },
-    { request: 'IAM token, log export polls', count: 0, why: 'token kept (24 h); no log_exports configured in the benchmark' },
-  ], 0);
+  return bound(
+    [
+      {
+        request: `GET /v1/{project}/physicalservers (${servers} servers)`,
+        count: 0,
+        why: 'the server list (with health and power) is inventory: reused for inventory_ttl (contract 2)',
+      },
+      {
+        request: 'IAM token, log export polls',
+        count: 0,
+        why: 'token kept (24 h); no log_exports configured in the benchmark',
+      },
+    ],
+    0,
+  );
 }
 
 export function boundTimeMs(b: LowerBound, latencyMs: number, concurrency: number): number {

@@ -23,17 +23,32 @@ const MAIN = path.join(__dirname, '..', 'main.js');
 
 /** Starts `node dist/main.js` on a free loopback port and resolves once it logs `listening`. */
 export function startExporterProcess(opts: StartOptions): Promise<ExporterProcess> {
-  const child = spawn(process.execPath, [
-    ...(opts.nodeFlags ?? []), MAIN, `--config.file=${opts.configFile}`, '--web.listen-address=127.0.0.1:0', '--log.format=json',
-  ], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(opts.nodeFlags ?? []),
+      MAIN,
+      `--config.file=${opts.configFile}`,
+      '--web.listen-address=127.0.0.1:0',
+      '--log.format=json',
+    ],
+    { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stopping = false;
-  const stop = (): Promise<void> => new Promise((resolve) => {
-    stopping = true;
-    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-    child.kill('SIGTERM');
-  });
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
   return new Promise((resolve, reject) => {
     const seen: string[] = [];
     child.once('exit', (code, signal) => {

@@ -7,7 +7,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ahsayBound, azureBound, boundTimeMs, huaweiBound, m365Bound, type LowerBound } from './bounds';
-import { ISSUE_SCALE, PRODUCTS, TARGETS, scaled, startEstate, writeConfig, type Estate, type EstateScale, type Mode, type Product } from './estate';
+import {
+  ISSUE_SCALE,
+  PRODUCTS,
+  TARGETS,
+  scaled,
+  startEstate,
+  writeConfig,
+  type Estate,
+  type EstateScale,
+  type Mode,
+  type Product,
+} from './estate';
 import { startExporterProcess } from './exporter-process';
 import { fmtMs, haPair, observer, runCollections, summarise } from './measure';
 import { renderBenchmark } from './render-bench';
@@ -19,10 +30,20 @@ const ROOT = path.join(__dirname, '..', '..');
 const CONCURRENCY = 8;
 const LOOKBACK_MS = 7 * 86_400_000;
 
-interface Args { nodeFlags: string[]; scale: EstateScale; latencyMs: number; naiveLatencyMs: number; warm: number; naiveWarm: number; out: string; cpuProf: boolean }
+interface Args {
+  nodeFlags: string[];
+  scale: EstateScale;
+  latencyMs: number;
+  naiveLatencyMs: number;
+  warm: number;
+  naiveWarm: number;
+  out: string;
+  cpuProf: boolean;
+}
 
 export function parseArgs(argv: readonly string[]): Args {
-  const get = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const get = (name: string): string | undefined =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const num = (name: string, dflt: number): number => {
     const v = Number(get(name) ?? dflt);
     if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} must be a number >= 0`);
@@ -30,13 +51,19 @@ export function parseArgs(argv: readonly string[]): Args {
   };
   return {
     nodeFlags: argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length)),
-    scale: scaled(ISSUE_SCALE, num('scale', 1)), latencyMs: num('latency-ms', 20), naiveLatencyMs: num('naive-latency-ms', 5),
-    warm: Math.max(1, num('warm', 10)), naiveWarm: Math.max(1, num('naive-warm', 3)),
-    out: path.resolve(get('out') ?? path.join(ROOT, 'bench', 'results.json')), cpuProf: argv.includes('--cpu-prof'),
+    scale: scaled(ISSUE_SCALE, num('scale', 1)),
+    latencyMs: num('latency-ms', 20),
+    naiveLatencyMs: num('naive-latency-ms', 5),
+    warm: Math.max(1, num('warm', 10)),
+    naiveWarm: Math.max(1, num('naive-warm', 3)),
+    out: path.resolve(get('out') ?? path.join(ROOT, 'bench', 'results.json')),
+    cpuProf: argv.includes('--cpu-prof'),
   };
 }
 
-const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
+const log = (msg: string): void => {
+  process.stderr.write(`${msg}\n`);
+};
 
 function lowerBounds(estate: Estate, scale: EstateScale, latencyMs: number): Results['bounds'] {
   const c = { nowMs: Date.now(), lookbackMs: LOOKBACK_MS };
@@ -46,12 +73,24 @@ function lowerBounds(estate: Estate, scale: EstateScale, latencyMs: number): Res
     ahsay: ahsayBound(estate.ahsay.users, estate.ahsay.timezone, c),
     huawei_clouddc: huaweiBound(estate.huawei.servers.length),
   };
-  return Object.fromEntries(PRODUCTS.map((p) => [p, {
-    target: TARGETS[p], ...raw[p], timeBoundMs: boundTimeMs(raw[p], latencyMs, CONCURRENCY),
-  }])) as Results['bounds'];
+  return Object.fromEntries(
+    PRODUCTS.map((p) => [
+      p,
+      {
+        target: TARGETS[p],
+        ...raw[p],
+        timeBoundMs: boundTimeMs(raw[p], latencyMs, CONCURRENCY),
+      },
+    ]),
+  ) as Results['bounds'];
 }
 
-async function measureMode(estate: Estate, dir: string, mode: Mode, args: Args): Promise<{ run: ModeResult; ha?: Results['ha'] }> {
+async function measureMode(
+  estate: Estate,
+  dir: string,
+  mode: Mode,
+  args: Args,
+): Promise<{ run: ModeResult; ha?: Results['ha'] }> {
   const latencyMs = mode === 'optimised' ? args.latencyMs : args.naiveLatencyMs;
   estate.setLatency(latencyMs);
   const profDir = path.join(os.tmpdir(), 'backup-exporter-profiles');
@@ -59,15 +98,23 @@ async function measureMode(estate: Estate, dir: string, mode: Mode, args: Args):
   const exporter = await startExporterProcess({
     configFile: writeConfig(estate, dir, mode),
     env: mode === 'naive' ? { BACKUP_EXPORTER_IMMUTABLE_CACHE_ENTRIES: '0' } : {},
-    nodeFlags: [...args.nodeFlags, ...(args.cpuProf && mode === 'optimised' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])],
+    nodeFlags: [
+      ...args.nodeFlags,
+      ...(args.cpuProf && mode === 'optimised' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+    ],
   });
   try {
-    log(`${mode} exporter (pid ${exporter.pid}) at ${latencyMs} ms latency${args.cpuProf && mode === 'optimised' ? `, CPU profile into ${profDir}` : ''}:`);
+    log(
+      `${mode} exporter (pid ${exporter.pid}) at ${latencyMs} ms latency${args.cpuProf && mode === 'optimised' ? `, CPU profile into ${profDir}` : ''}:`,
+    );
     const o = observer(exporter, estate);
     const r = await runCollections(o, mode === 'optimised' ? args.warm : args.naiveWarm, log);
     const ha = mode === 'optimised' ? await haPair(o) : undefined;
     if (ha) log(`  HA pair: ${ha.requestsTotal} requests, ${ha.wallMs.map(fmtMs).join(' / ')}`);
-    return { run: { latencyMs, cold: r.cold, warm: summarise(r.warm), warmRuns: r.warm, peakRssBytes: r.peakRssBytes }, ...(ha ? { ha } : {}) };
+    return {
+      run: { latencyMs, cold: r.cold, warm: summarise(r.warm), warmRuns: r.warm, peakRssBytes: r.peakRssBytes },
+      ...(ha ? { ha } : {}),
+    };
   } finally {
     await exporter.stop();
   }
@@ -84,7 +131,12 @@ export async function runBench(args: Args): Promise<Results> {
     const bounds = lowerBounds(estate, args.scale, args.latencyMs);
     const opt = await measureMode(estate, dir, 'optimised', args);
     const naive = (await measureMode(estate, dir, 'naive', args)).run;
-    const naiveWarmWall = projectNaiveWall(naive.warm.wallMs.p50, medianRequests(naive), naive.latencyMs, args.latencyMs);
+    const naiveWarmWall = projectNaiveWall(
+      naive.warm.wallMs.p50,
+      medianRequests(naive),
+      naive.latencyMs,
+      args.latencyMs,
+    );
     const naiveColdWall = projectNaiveWall(naive.cold.wallMs, naive.cold.requests, naive.latencyMs, args.latencyMs);
     const o = opt.run;
     const ratios: Record<string, number> = {
@@ -95,20 +147,43 @@ export async function runBench(args: Args): Promise<Results> {
       'warm exporter CPU': naive.warm.cpuSeconds.p50 / o.warm.cpuSeconds.p50,
     };
     const all = [o.cold, ...o.warmRuns, naive.cold, ...naive.warmRuns];
-    const crossCheck = { collections: all.length, matching: all.filter((c) => countsMatch(c.requests, c.selfReported)).length };
+    const crossCheck = {
+      collections: all.length,
+      matching: all.filter((c) => countsMatch(c.requests, c.selfReported)).length,
+    };
     const largestBoundMs = Math.max(...PRODUCTS.map((p) => bounds[p].timeBoundMs));
     const verdicts = evaluate({
-      products: PRODUCTS, minimal: Object.fromEntries(PRODUCTS.map((p) => [p, bounds[p].minimalRequests])) as Record<Product, number>,
-      largestBoundMs, warm: o.warm, naiveWarmWallMs: naiveWarmWall, peakRssBytes: o.peakRssBytes, renderMs: render.renderAndJoinMs, ha: opt.ha!,
+      products: PRODUCTS,
+      minimal: Object.fromEntries(PRODUCTS.map((p) => [p, bounds[p].minimalRequests])) as Record<Product, number>,
+      largestBoundMs,
+      warm: o.warm,
+      naiveWarmWallMs: naiveWarmWall,
+      peakRssBytes: o.peakRssBytes,
+      renderMs: render.renderAndJoinMs,
+      ha: opt.ha!,
     });
     return {
-      schema: 1, startedAt: new Date(started).toISOString(), durationSeconds: (Date.now() - started) / 1000,
+      schema: 1,
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: (Date.now() - started) / 1000,
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown' },
       parameters: {
-        latencyMs: args.latencyMs, naiveLatencyMs: args.naiveLatencyMs, warmRuns: args.warm, naiveWarmRuns: args.naiveWarm,
-        concurrency: CONCURRENCY, lookback: '7d', scale: args.scale,
+        latencyMs: args.latencyMs,
+        naiveLatencyMs: args.naiveLatencyMs,
+        warmRuns: args.warm,
+        naiveWarmRuns: args.naiveWarm,
+        concurrency: CONCURRENCY,
+        lookback: '7d',
+        scale: args.scale,
       },
-      bounds, optimised: o, naive: { ...naive, estimatedWarmWallMs: naiveWarmWall }, ha: opt.ha!, crossCheck, ratios, render, verdicts,
+      bounds,
+      optimised: o,
+      naive: { ...naive, estimatedWarmWallMs: naiveWarmWall },
+      ha: opt.ha!,
+      crossCheck,
+      ratios,
+      render,
+      verdicts,
     };
   } finally {
     await estate.close();

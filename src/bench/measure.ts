@@ -45,12 +45,21 @@ export async function measureScrape(o: Observer): Promise<Collection> {
   const self = sumBy(s.text, 'backup_exporter_upstream_requests_total', 'product');
   const selfReported = diffCounts(self, o.lastSelf);
   o.lastSelf = self;
-  const down = Object.entries(sumBy(s.text, 'backup_target_up', 'target')).filter(([, v]) => v !== 1).map(([t]) => t);
+  const down = Object.entries(sumBy(s.text, 'backup_target_up', 'target'))
+    .filter(([, v]) => v !== 1)
+    .map(([t]) => t);
   return {
-    wallMs: s.wallMs, requests, requestsTotal: sum(Object.values(requests)), selfReported,
-    cpuSeconds: cpu1 - cpu0, series: countSeries(s.text),
-    plainBytes: Buffer.byteLength(s.text), gzipBytes: s.gzipped ? s.wireBytes : NaN, down,
-    rssBytes: memory(o.exporter.pid).rss, heapUsedBytes: samplesOf(s.text, 'nodejs_heap_size_used_bytes')[0]?.value ?? NaN,
+    wallMs: s.wallMs,
+    requests,
+    requestsTotal: sum(Object.values(requests)),
+    selfReported,
+    cpuSeconds: cpu1 - cpu0,
+    series: countSeries(s.text),
+    plainBytes: Buffer.byteLength(s.text),
+    gzipBytes: s.gzipped ? s.wireBytes : NaN,
+    down,
+    rssBytes: memory(o.exporter.pid).rss,
+    heapUsedBytes: samplesOf(s.text, 'nodejs_heap_size_used_bytes')[0]?.value ?? NaN,
   };
 }
 
@@ -62,12 +71,16 @@ export interface ModeRun {
 
 export async function runCollections(o: Observer, warmCount: number, log: (msg: string) => void): Promise<ModeRun> {
   const cold = await measureScrape(o);
-  log(`  cold: ${fmtMs(cold.wallMs)}, ${cold.requestsTotal} requests, ${mb(cold.rssBytes)} RSS${cold.down.length ? `, DOWN: ${cold.down.join(',')}` : ''}`);
+  log(
+    `  cold: ${fmtMs(cold.wallMs)}, ${cold.requestsTotal} requests, ${mb(cold.rssBytes)} RSS${cold.down.length ? `, DOWN: ${cold.down.join(',')}` : ''}`,
+  );
   const warm: Collection[] = [];
   for (let i = 0; i < warmCount; i++) {
     const c = await measureScrape(o);
     warm.push(c);
-    log(`  warm ${i + 1}/${warmCount}: ${fmtMs(c.wallMs)}, ${c.requestsTotal} requests, ${mb(c.rssBytes)} RSS${c.down.length ? `, DOWN: ${c.down.join(',')}` : ''}`);
+    log(
+      `  warm ${i + 1}/${warmCount}: ${fmtMs(c.wallMs)}, ${c.requestsTotal} requests, ${mb(c.rssBytes)} RSS${c.down.length ? `, DOWN: ${c.down.join(',')}` : ''}`,
+    );
   }
   return { cold, warm, peakRssBytes: memory(o.exporter.pid).peakRss };
 }
@@ -87,17 +100,34 @@ export async function haPair(o: Observer): Promise<HaResult> {
   const before = o.estate.requestCounts();
   const [a, b] = await Promise.all([scrape(`${o.exporter.url}/metrics`), scrape(`${o.exporter.url}/metrics`)]);
   const requests = diffCounts(o.estate.requestCounts(), before) as Record<Product, number>;
-  const stamp = (t: string): Record<string, number> => sumBy(t, 'backup_target_last_collect_timestamp_seconds', 'target');
+  const stamp = (t: string): Record<string, number> =>
+    sumBy(t, 'backup_target_last_collect_timestamp_seconds', 'target');
   const sa = stamp(a.text);
   const sb = stamp(b.text);
   o.lastSelf = sumBy(b.text, 'backup_exporter_upstream_requests_total', 'product');
-  return { requests, requestsTotal: sum(Object.values(requests)), wallMs: [a.wallMs, b.wallMs], shared: Object.keys(sa).filter((t) => sa[t] === sb[t]) };
+  return {
+    requests,
+    requestsTotal: sum(Object.values(requests)),
+    wallMs: [a.wallMs, b.wallMs],
+    shared: Object.keys(sa).filter((t) => sa[t] === sb[t]),
+  };
 }
 
-export interface Summary { p50: number; p95: number }
+export interface Summary {
+  p50: number;
+  p95: number;
+}
 export type CollectionSummary = {
-  wallMs: Summary; requestsTotal: Summary; cpuSeconds: Summary; series: Summary; targetSeries: Summary;
-  plainBytes: Summary; gzipBytes: Summary; rssBytes: Summary; heapUsedBytes: Summary; requests: Record<Product, Summary>;
+  wallMs: Summary;
+  requestsTotal: Summary;
+  cpuSeconds: Summary;
+  series: Summary;
+  targetSeries: Summary;
+  plainBytes: Summary;
+  gzipBytes: Summary;
+  rssBytes: Summary;
+  heapUsedBytes: Summary;
+  requests: Record<Product, Summary>;
 };
 
 const summary = (values: number[]): Summary => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
@@ -105,16 +135,25 @@ const summary = (values: number[]): Summary => ({ p50: percentile(values, 50), p
 export function summarise(cs: readonly Collection[]): CollectionSummary {
   const of = (f: (c: Collection) => number): Summary => summary(cs.map(f));
   return {
-    wallMs: of((c) => c.wallMs), requestsTotal: of((c) => c.requestsTotal), cpuSeconds: of((c) => c.cpuSeconds),
-    series: of((c) => c.series.total), targetSeries: of((c) => c.series.target),
-    plainBytes: of((c) => c.plainBytes), gzipBytes: of((c) => c.gzipBytes),
-    rssBytes: of((c) => c.rssBytes), heapUsedBytes: of((c) => c.heapUsedBytes),
+    wallMs: of((c) => c.wallMs),
+    requestsTotal: of((c) => c.requestsTotal),
+    cpuSeconds: of((c) => c.cpuSeconds),
+    series: of((c) => c.series.total),
+    targetSeries: of((c) => c.series.target),
+    plainBytes: of((c) => c.plainBytes),
+    gzipBytes: of((c) => c.gzipBytes),
+    rssBytes: of((c) => c.rssBytes),
+    heapUsedBytes: of((c) => c.heapUsedBytes),
     requests: Object.fromEntries(PRODUCTS.map((p) => [p, of((c) => c.requests[p])])) as Record<Product, Summary>,
   };
 }
 
 export function fmtMs(ms: number): string {
-  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+  return ms >= 10_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : ms >= 1000
+      ? `${(ms / 1000).toFixed(2)} s`
+      : `${ms.toFixed(0)} ms`;
 }
 
 const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MB`;

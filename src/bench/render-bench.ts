@@ -20,7 +20,8 @@ export interface RenderResult {
 
 const STATES = ['success', 'warning', 'failed', 'running', 'stopped', 'none', 'unknown'];
 const JOB_FAMILIES: FamilyName[] = [
-  'backup_job_last_run_start_timestamp_seconds', 'backup_job_last_run_end_timestamp_seconds',
+  'backup_job_last_run_start_timestamp_seconds',
+  'backup_job_last_run_end_timestamp_seconds',
   'backup_job_last_run_duration_seconds',
 ];
 
@@ -32,10 +33,19 @@ export function syntheticSeries(series: number, targets: number): Array<{ target
   let made = 0;
   for (let j = 0; j < jobs && made < series; j++) {
     const group = out[j % targets]!;
-    const labels = { tenant: `tenant${j % 50}.onmicrosoft.com`, job_id: `6f1c2e3a-0000-4000-a000-${String(j).padStart(12, '0')}`, job_name: `Job "${j}" daily`, job_type: 'Backup' };
+    const labels = {
+      tenant: `tenant${j % 50}.onmicrosoft.com`,
+      job_id: `6f1c2e3a-0000-4000-a000-${String(j).padStart(12, '0')}`,
+      job_name: `Job "${j}" daily`,
+      job_type: 'Backup',
+    };
     for (const status of STATES) {
       if (made++ >= series) break;
-      group.samples.push({ name: 'backup_job_status', labels: { ...labels, status }, value: status === 'success' ? 1 : 0 });
+      group.samples.push({
+        name: 'backup_job_status',
+        labels: { ...labels, status },
+        value: status === 'success' ? 1 : 0,
+      });
     }
     for (const name of JOB_FAMILIES) {
       if (made++ >= series) break;
@@ -65,7 +75,12 @@ function promRegistry(groups: ReturnType<typeof syntheticSeries>): Registry {
     for (const s of g.samples) {
       let gauge = gauges.get(s.name);
       if (!gauge) {
-        gauge = new Gauge({ name: s.name, help: s.name, labelNames: ['target', 'product', ...Object.keys(s.labels)], registers: [registry] });
+        gauge = new Gauge({
+          name: s.name,
+          help: s.name,
+          labelNames: ['target', 'product', ...Object.keys(s.labels)],
+          registers: [registry],
+        });
         gauges.set(s.name, gauge);
       }
       gauge.set({ target: g.target, product: 'veeam_m365', ...s.labels }, s.value);
@@ -83,7 +98,11 @@ export async function renderBenchmark(series = 100_000, targets = 4, repeats = 5
   const joins: number[] = [];
   const chunks = render();
   for (let i = 0; i < repeats; i++) {
-    fresh.push(time(() => { bytes = joinChunks(render()).length; }));
+    fresh.push(
+      time(() => {
+        bytes = joinChunks(render()).length;
+      }),
+    );
     joins.push(time(() => joinChunks(chunks)));
   }
   const registry = promRegistry(groups);
@@ -91,7 +110,12 @@ export async function renderBenchmark(series = 100_000, targets = 4, repeats = 5
   const prom: number[] = [];
   for (let i = 0; i < repeats; i++) prom.push(await timeAsync(() => registry.metrics()));
   return {
-    series, targets, repeats, bytes,
-    renderAndJoinMs: percentile(fresh, 50), joinOnlyMs: percentile(joins, 50), promClientMs: percentile(prom, 50),
+    series,
+    targets,
+    repeats,
+    bytes,
+    renderAndJoinMs: percentile(fresh, 50),
+    joinOnlyMs: percentile(joins, 50),
+    promClientMs: percentile(prom, 50),
   };
 }

@@ -28,7 +28,10 @@ export interface Results {
     lookback: string;
     scale: EstateScale;
   };
-  bounds: Record<Product, { target: string; minimalRequests: number; criticalChain: number; timeBoundMs: number; items: BoundItem[] }>;
+  bounds: Record<
+    Product,
+    { target: string; minimalRequests: number; criticalChain: number; timeBoundMs: number; items: BoundItem[] }
+  >;
   optimised: ModeResult;
   naive: ModeResult & {
     /** Warm p50 wall time projected to the main latency (every naive request is sequential per target). */
@@ -48,7 +51,12 @@ export interface Results {
  * target's requests are sequential and targets run side by side, so the slowest target's request count times
  * the latency difference is added.
  */
-export function projectNaiveWall(measuredWallMs: number, requestsByProduct: Record<string, number>, measuredLatencyMs: number, latencyMs: number): number {
+export function projectNaiveWall(
+  measuredWallMs: number,
+  requestsByProduct: Record<string, number>,
+  measuredLatencyMs: number,
+  latencyMs: number,
+): number {
   const longest = Math.max(0, ...Object.values(requestsByProduct));
   return measuredWallMs + longest * (latencyMs - measuredLatencyMs);
 }

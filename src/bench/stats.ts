@@ -32,7 +32,11 @@ export function pages(items: number, pageSize: number): number {
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-export interface ParsedSample { name: string; labels: Record<string, string>; value: number }
+export interface ParsedSample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
 
 /** Samples of one metric name in a text exposition (comments skipped). */
 export function samplesOf(text: string, name: string): ParsedSample[] {
@@ -63,7 +67,10 @@ export function sumBy(text: string, name: string, label: string): Record<string,
   return out;
 }
 
-export interface SeriesCount { total: number; target: number }
+export interface SeriesCount {
+  total: number;
+  target: number;
+}
 
 /** Series in an exposition: every sample line, and those of target families (not the exporter's own). */
 export function countSeries(text: string): SeriesCount {

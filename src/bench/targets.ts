@@ -3,7 +3,12 @@
 import type { Product } from './estate';
 import type { CollectionSummary, HaResult } from './measure';
 
-export interface Verdict { target: string; limit: string; measured: string; met: boolean }
+export interface Verdict {
+  target: string;
+  limit: string;
+  measured: string;
+  met: boolean;
+}
 
 export interface TargetInput {
   products: readonly Product[];
@@ -28,21 +33,53 @@ export function evaluate(i: TargetInput): Verdict[] {
   for (const p of i.products) {
     const measured = i.warm.requests[p].p95;
     const limit = 1.2 * i.minimal[p];
-    out.push({ target: `warm requests ${p} <= 1.2 x minimal`, limit: `<= ${fmt(limit)}`, measured: `${measured} (p95)`, met: measured <= limit });
+    out.push({
+      target: `warm requests ${p} <= 1.2 x minimal`,
+      limit: `<= ${fmt(limit)}`,
+      measured: `${measured} (p95)`,
+      met: measured <= limit,
+    });
   }
   const wall = i.warm.wallMs.p50;
-  out.push({ target: 'warm wall time <= 2 x largest bound', limit: `<= ${fmt(2 * i.largestBoundMs)} ms`, measured: `${fmt(wall)} ms (p50)`, met: wall <= 2 * i.largestBoundMs });
+  out.push({
+    target: 'warm wall time <= 2 x largest bound',
+    limit: `<= ${fmt(2 * i.largestBoundMs)} ms`,
+    measured: `${fmt(wall)} ms (p50)`,
+    met: wall <= 2 * i.largestBoundMs,
+  });
   const speedup = i.naiveWarmWallMs / wall;
-  out.push({ target: 'warm >= 10 x faster than naive', limit: '>= 10 x', measured: `${speedup.toFixed(1)} x`, met: speedup >= 10 });
+  out.push({
+    target: 'warm >= 10 x faster than naive',
+    limit: '>= 10 x',
+    measured: `${speedup.toFixed(1)} x`,
+    met: speedup >= 10,
+  });
   const budget = cpuBudgetSeconds(i.warm.series.p50, i.warm.requestsTotal.p50);
   const cpu = i.warm.cpuSeconds.p50;
-  out.push({ target: 'CPU per warm collection <= 5 us/series + 1 ms/request', limit: `<= ${(budget * 1000).toFixed(0)} ms`, measured: `${(cpu * 1000).toFixed(0)} ms (p50)`, met: cpu <= budget });
-  out.push({ target: 'peak RSS <= 300 MB', limit: '<= 300 MB', measured: `${(i.peakRssBytes / MB).toFixed(0)} MB`, met: i.peakRssBytes <= 300 * MB });
-  out.push({ target: 'render 100,000 series <= 250 ms', limit: '<= 250 ms', measured: `${fmt(i.renderMs)} ms`, met: i.renderMs <= 250 });
+  out.push({
+    target: 'CPU per warm collection <= 5 us/series + 1 ms/request',
+    limit: `<= ${(budget * 1000).toFixed(0)} ms`,
+    measured: `${(cpu * 1000).toFixed(0)} ms (p50)`,
+    met: cpu <= budget,
+  });
+  out.push({
+    target: 'peak RSS <= 300 MB',
+    limit: '<= 300 MB',
+    measured: `${(i.peakRssBytes / MB).toFixed(0)} MB`,
+    met: i.peakRssBytes <= 300 * MB,
+  });
+  out.push({
+    target: 'render 100,000 series <= 250 ms',
+    limit: '<= 250 ms',
+    measured: `${fmt(i.renderMs)} ms`,
+    met: i.renderMs <= 250,
+  });
   const single = i.warm.requestsTotal.p50;
   out.push({
-    target: 'HA pair costs no more requests than one scrape', limit: `<= ${single}`,
-    measured: `${i.ha.requestsTotal} (shared: ${i.ha.shared.length} targets)`, met: i.ha.requestsTotal <= single,
+    target: 'HA pair costs no more requests than one scrape',
+    limit: `<= ${single}`,
+    measured: `${i.ha.requestsTotal} (shared: ${i.ha.shared.length} targets)`,
+    met: i.ha.requestsTotal <= single,
   });
   return out;
 }

@@ -15,7 +15,10 @@ export { ConfigError } from './problems';
 
 type Env = Record<string, string | undefined>;
 
-interface Loaded { index: number; target: TargetConfig }
+interface Loaded {
+  index: number;
+  target: TargetConfig;
+}
 
 /** Reads and loads a configuration file; throws ConfigError when it cannot be read or is invalid. */
 export async function loadConfigFile(file: string, env: Env = process.env): Promise<Config> {
@@ -23,7 +26,9 @@ export async function loadConfigFile(file: string, env: Env = process.env): Prom
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ConfigError([`${file}: cannot read configuration file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+    throw new ConfigError([
+      `${file}: cannot read configuration file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
   }
   return loadConfigText(text, file, env);
 }
@@ -40,7 +45,8 @@ export async function loadConfigText(text: string, file: string, env: Env = proc
     // plain scalar inside a flow mapping. Quoting such whole-value placeholders keeps every line number.
     const quoted = quoteFlowPlaceholders(text);
     const lc2 = new LineCounter();
-    const retry = quoted === text ? undefined : parseDocument(quoted, { lineCounter: lc2, prettyErrors: false, uniqueKeys: true });
+    const retry =
+      quoted === text ? undefined : parseDocument(quoted, { lineCounter: lc2, prettyErrors: false, uniqueKeys: true });
     if (!retry || retry.errors.length > 0) throw syntaxError(doc.errors, lc, file, text);
     [doc, lc] = [retry, lc2];
   }
@@ -51,8 +57,13 @@ export async function loadConfigText(text: string, file: string, env: Env = proc
   const secrets: string[] = [];
   const root = rootSchema.safeParse(data ?? {}, { error: errorMap });
   if (!root.success) addIssues(problems, root.error.issues, []);
-  const obj = (typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
-  const global: GlobalRaw = root.success ? (root.data.global ?? {}) : (globalSchema.safeParse(obj.global ?? {}).data ?? {});
+  const obj = (typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {}) as Record<
+    string,
+    unknown
+  >;
+  const global: GlobalRaw = root.success
+    ? (root.data.global ?? {})
+    : (globalSchema.safeParse(obj.global ?? {}).data ?? {});
   const baseDir = path.dirname(path.resolve(file));
   const rawTargets = Array.isArray(obj.targets) ? (obj.targets as unknown[]) : [];
   const loaded: Loaded[] = [];

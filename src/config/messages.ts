@@ -3,8 +3,13 @@
 import type { z } from 'zod';
 
 const KIND: Record<string, string> = {
-  string: 'a string', number: 'a number', int: 'an integer', boolean: 'true or false',
-  object: 'a mapping', array: 'a list', record: 'a mapping',
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  record: 'a mapping',
 };
 
 function kindOf(value: unknown): string {

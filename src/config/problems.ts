@@ -21,7 +21,11 @@ export function formatPath(path: KeyPath): string {
   return out === '' ? '(top level)' : out;
 }
 
-interface Problem { path: KeyPath; message: string; line: number | undefined }
+interface Problem {
+  path: KeyPath;
+  message: string;
+  line: number | undefined;
+}
 
 export class Problems {
   private readonly list: Problem[] = [];
@@ -98,7 +102,10 @@ export function startLine(node: unknown, lc: LineCounter): number | undefined {
 export function syntaxError(errors: readonly YAMLError[], lc: LineCounter, file: string, text: string): ConfigError {
   const lines = errors.map((e) => {
     const line = lc.linePos(e.pos[0]).line;
-    const what = e.code === 'MULTIPLE_DOCS' ? 'only one YAML document is allowed' : e.message.replace(/:\s*".*$/s, '').split('\n')[0];
+    const what =
+      e.code === 'MULTIPLE_DOCS'
+        ? 'only one YAML document is allowed'
+        : e.message.replace(/:\s*".*$/s, '').split('\n')[0];
     return `${file}:${line}: YAML syntax error: ${what}${flowHint(text, lc, line)}`;
   });
   return new ConfigError([...new Set(lines)]);

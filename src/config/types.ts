@@ -23,7 +23,10 @@ export interface CommonTarget {
   tls: TlsConfig;
 }
 
-export interface PasswordAuth { username: string; password: string }
+export interface PasswordAuth {
+  username: string;
+  password: string;
+}
 
 export interface JobFilter {
   include: RegExp[];

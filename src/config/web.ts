@@ -12,7 +12,11 @@ import { ConfigError, lineOf, Problems, syntaxError, toData, type KeyPath } from
 import { errorMap } from './messages';
 
 export const CLIENT_AUTH_TYPES = [
-  'NoClientCert', 'RequestClientCert', 'RequireAnyClientCert', 'VerifyClientCertIfGiven', 'RequireAndVerifyClientCert',
+  'NoClientCert',
+  'RequestClientCert',
+  'RequireAnyClientCert',
+  'VerifyClientCertIfGiven',
+  'RequireAndVerifyClientCert',
 ] as const;
 export type ClientAuthType = (typeof CLIENT_AUTH_TYPES)[number];
 export const TLS_VERSIONS = ['TLS10', 'TLS11', 'TLS12', 'TLS13'] as const;
@@ -60,7 +64,9 @@ export async function loadWebConfig(file: string): Promise<WebConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ConfigError([`${file}: cannot read web configuration file (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
+    throw new ConfigError([
+      `${file}: cannot read web configuration file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
@@ -71,7 +77,8 @@ export async function loadWebConfig(file: string): Promise<WebConfig> {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const at = issue.path.map((s) => (typeof s === 'symbol' ? String(s) : s));
-      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) problems.add([...at, k], 'unknown or unsupported key');
+      if (issue.code === 'unrecognized_keys')
+        for (const k of issue.keys) problems.add([...at, k], 'unknown or unsupported key');
       else problems.add(at, issue.message);
     }
     throw problems.toError(file, locate);
@@ -92,7 +99,10 @@ async function readTls(t: TlsRaw, dir: string, problems: Problems): Promise<WebT
     try {
       return await readFile(path.resolve(dir, name), 'utf8');
     } catch (err) {
-      problems.add(['tls_server_config', key], `cannot read ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      problems.add(
+        ['tls_server_config', key],
+        `cannot read ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
       return '';
     }
   };
@@ -109,7 +119,10 @@ async function readTls(t: TlsRaw, dir: string, problems: Problems): Promise<WebT
     tls.clientCa = await read('client_ca_file', t.client_ca_file);
     // exporter-toolkit refuses this combination too: the CA would silently do nothing.
     if (tls.clientAuthType === 'NoClientCert') {
-      problems.add(['tls_server_config', 'client_ca_file'], 'set client_auth_type too: a client CA without it has no effect');
+      problems.add(
+        ['tls_server_config', 'client_ca_file'],
+        'set client_auth_type too: a client CA without it has no effect',
+      );
     }
   }
   if (problems.size === 0) checkKeyPair(tls, problems);
@@ -121,7 +134,10 @@ function checkKeyPair(tls: WebTlsConfig, problems: Problems): void {
   try {
     createSecureContext({ cert: tls.cert, key: tls.key });
   } catch (err) {
-    problems.add(['tls_server_config', 'cert_file'], `not a usable certificate and key_file pair (${opensslReason(err)})`);
+    problems.add(
+      ['tls_server_config', 'cert_file'],
+      `not a usable certificate and key_file pair (${opensslReason(err)})`,
+    );
   }
   if (tls.clientCa === undefined) return;
   try {
@@ -147,7 +163,9 @@ export async function checkBasicAuth(web: WebConfig, header: string | undefined)
   const creds = parseBasic(header);
   if (!creds) return false;
   const hash = Object.prototype.hasOwnProperty.call(users, creds.user) ? users[creds.user] : undefined;
-  const key = createHash('sha256').update(`${creds.user}\0${creds.password}\0${hash ?? ''}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${creds.user}\0${creds.password}\0${hash ?? ''}`)
+    .digest('hex');
   if (hash !== undefined && verified.has(key)) return true;
   // An unknown user is checked against a configured hash anyway, so that it takes as long as a wrong password.
   const ok = await bcrypt.compare(creds.password, hash ?? Object.values(users)[0] ?? '');

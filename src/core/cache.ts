@@ -9,7 +9,10 @@ type CacheName = 'inventory' | 'immutable';
 /** Time-bounded cache with single flight: concurrent loads of one key share one upstream call. */
 export class TtlCache {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
-  constructor(private readonly metrics: SelfMetrics | undefined, private readonly ttlMs: number) {}
+  constructor(
+    private readonly metrics: SelfMetrics | undefined,
+    private readonly ttlMs: number,
+  ) {}
 
   async get<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     const hit = this.entries.get(key);
@@ -21,17 +24,24 @@ export class TtlCache {
     const value = load();
     this.entries.set(key, { at: now, value });
     // A failed load is not cached: the next collection tries again.
-    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
     return value;
   }
 
-  clear(): void { this.entries.clear(); }
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** Least-recently-used map for immutable data. */
 export class LruCache {
   private readonly entries = new Map<string, unknown>();
-  constructor(private readonly metrics: SelfMetrics | undefined, readonly maxEntries = 20_000) {}
+  constructor(
+    private readonly metrics: SelfMetrics | undefined,
+    readonly maxEntries = 20_000,
+  ) {}
 
   get<T>(key: string): T | undefined {
     const value = this.entries.get(key);
@@ -55,7 +65,9 @@ export class LruCache {
     }
   }
 
-  get size(): number { return this.entries.size; }
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 export interface Caches {
@@ -64,7 +76,10 @@ export interface Caches {
 }
 
 export function createCaches(metrics: SelfMetrics | undefined, inventoryTtlMs: number, maxImmutable?: number): Caches {
-  return { inventory: new TtlCache(metrics, inventoryTtlMs), immutable: new LruCache(metrics, maxImmutable ?? immutableEntriesFromEnv()) };
+  return {
+    inventory: new TtlCache(metrics, inventoryTtlMs),
+    immutable: new LruCache(metrics, maxImmutable ?? immutableEntriesFromEnv()),
+  };
 }
 
 /**

@@ -16,7 +16,10 @@ export class Exporter {
   private runners = new Map<string, { runner: TargetRunner; fingerprint: string }>();
   config?: Config;
 
-  constructor(private readonly log: Logger, readonly metrics: SelfMetrics) {}
+  constructor(
+    private readonly log: Logger,
+    readonly metrics: SelfMetrics,
+  ) {}
 
   get targets(): TargetRunner[] {
     return [...this.runners.values()].map((r) => r.runner);
@@ -51,14 +54,20 @@ export class Exporter {
     }
     this.runners = next;
     this.config = config;
-    for (const r of retired) void r.close().catch((err: unknown) => this.log.warn({ err, target: r.target.name }, 'closing target failed'));
+    for (const r of retired)
+      void r.close().catch((err: unknown) => this.log.warn({ err, target: r.target.name }, 'closing target failed'));
     for (const name of removed) void this.metrics.forgetTarget(name);
     for (const runner of started) runner.session.start?.();
   }
 
   /** Collects the given targets (default: all) concurrently. */
-  async collect(opts: CollectOptions, names?: string[]): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
-    const runners = names ? names.map((n) => this.runner(n)).filter((r): r is TargetRunner => r !== undefined) : this.targets;
+  async collect(
+    opts: CollectOptions,
+    names?: string[],
+  ): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
+    const runners = names
+      ? names.map((n) => this.runner(n)).filter((r): r is TargetRunner => r !== undefined)
+      : this.targets;
     return Promise.all(runners.map(async (runner) => ({ runner, collection: await runner.collect(opts) })));
   }
 

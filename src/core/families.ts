@@ -22,7 +22,9 @@ function target(help: string, labels: readonly string[] = []): FamilyDef {
 export const FAMILIES = {
   // 4.1 target health
   backup_target_up: target('1 when login, version detection and the inventory collector finished within the deadline.'),
-  backup_target_collector_success: target('1 when a part of the collection succeeded, per fixed collector name.', ['collector']),
+  backup_target_collector_success: target('1 when a part of the collection succeeded, per fixed collector name.', [
+    'collector',
+  ]),
   backup_target_scrape_duration_seconds: target('Duration of the collection being served.'),
   backup_target_scrape_timeout_seconds: target('Deadline the collection being served ran under.'),
   backup_target_last_collect_timestamp_seconds: target('End of the collection being served, Unix seconds.'),
@@ -34,7 +36,10 @@ export const FAMILIES = {
   backup_job_last_run_start_timestamp_seconds: target('Start of the last run, Unix seconds.', JOB),
   backup_job_last_run_end_timestamp_seconds: target('End of the last run, Unix seconds; absent while it runs.', JOB),
   backup_job_last_run_duration_seconds: target('Duration of the last run; for a running job, now minus start.', JOB),
-  backup_job_last_success_timestamp_seconds: target('End of the newest successful run within lookback, Unix seconds.', JOB),
+  backup_job_last_success_timestamp_seconds: target(
+    'End of the newest successful run within lookback, Unix seconds.',
+    JOB,
+  ),
   backup_job_next_run_timestamp_seconds: target('Next scheduled run, Unix seconds.', JOB),
   backup_job_last_run_warnings: target('Warning entries of the last run.', JOB),
   backup_job_last_run_errors: target('Error entries of the last run.', JOB),
@@ -42,15 +47,30 @@ export const FAMILIES = {
   backup_job_last_run_transferred_bytes: target('Bytes transferred by the last run, as reported by the vendor.', JOB),
   backup_job_last_run_processed_objects: target('Objects processed by the last run.', JOB),
   backup_job_last_run_files: target('Files of the last run by kind of change.', [...JOB, 'change']),
-  backup_job_last_run_files_stored_bytes: target('Bytes stored by the last run by kind of change, after compression.', [...JOB, 'change']),
-  backup_job_last_run_files_original_bytes: target('Bytes of the last run by kind of change, before compression.', [...JOB, 'change']),
+  backup_job_last_run_files_stored_bytes: target('Bytes stored by the last run by kind of change, after compression.', [
+    ...JOB,
+    'change',
+  ]),
+  backup_job_last_run_files_original_bytes: target('Bytes of the last run by kind of change, before compression.', [
+    ...JOB,
+    'change',
+  ]),
   backup_job_last_run_dedupe_enabled: target('1 when deduplication was enabled for the last run.', JOB),
   backup_job_last_run_dedupe_original_bytes: target('Bytes seen by deduplication in the last run.', JOB),
   backup_job_last_run_dedupe_saved_bytes: target('Bytes saved by deduplication in the last run.', JOB),
   // 4.3 servers and log exports
-  backup_server_health: target('Health of the physical server: one series per state, 1 for the current one.', [...SERVER, 'state']),
-  backup_server_power: target('Power state of the physical server: one series per state, 1 for the current one.', [...SERVER, 'state']),
-  backup_log_export_status: target('State of the newest log export: one series per state, 1 for the current one.', [...SERVER, 'state']),
+  backup_server_health: target('Health of the physical server: one series per state, 1 for the current one.', [
+    ...SERVER,
+    'state',
+  ]),
+  backup_server_power: target('Power state of the physical server: one series per state, 1 for the current one.', [
+    ...SERVER,
+    'state',
+  ]),
+  backup_log_export_status: target('State of the newest log export: one series per state, 1 for the current one.', [
+    ...SERVER,
+    'state',
+  ]),
   backup_log_export_progress_ratio: target('Progress of the newest log export, 0..1.', SERVER),
   backup_log_export_created_timestamp_seconds: target('Creation time of the newest log export, Unix seconds.', SERVER),
   backup_log_export_downloaded_bytes: target('Size of the newest log export archive saved in download_dir.', SERVER),

@@ -79,13 +79,14 @@ export function jobSamples(f: JobFacts, now: number): Sample[] {
   const l = jobLabels(f.identity);
   const last = f.last;
   const out: Sample[] = stateSet('backup_job_status', l, 'status', JOB_STATES, last ? last.state : 'none');
-  if (last) out.push({ name: 'backup_job_last_run_info', labels: withLabel(l, 'vendor_status', last.vendorStatus), value: 1 });
+  if (last)
+    out.push({ name: 'backup_job_last_run_info', labels: withLabel(l, 'vendor_status', last.vendorStatus), value: 1 });
   out.push(...sample('backup_job_enabled', l, f.enabled === undefined ? undefined : f.enabled ? 1 : 0));
   out.push(...sample('backup_job_next_run_timestamp_seconds', l, f.nextRun));
   if (last) {
     out.push(...sample('backup_job_last_run_start_timestamp_seconds', l, last.start));
     out.push(...sample('backup_job_last_run_end_timestamp_seconds', l, last.end));
-    const duration = last.end === undefined ? now - last.start : f.durationSeconds ?? last.end - last.start;
+    const duration = last.end === undefined ? now - last.start : (f.durationSeconds ?? last.end - last.start);
     // Rounded to milliseconds: subtracting two epoch-second floats leaves noise such as 1070.391000032425.
     out.push(...sample('backup_job_last_run_duration_seconds', l, Math.max(0, Math.round(duration * 1000) / 1000)));
     out.push(...sample('backup_job_last_run_warnings', l, f.warnings));

@@ -17,7 +17,11 @@ async function workers(count: number, limit: number, step: (i: number) => Promis
 }
 
 /** Maps with at most `limit` calls in flight, results in input order; the first failure fails the map. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let failed = false;
   await workers(items.length, limit, async (i) => {
@@ -36,7 +40,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 /** Like mapLimit, but every item settles on its own; items not started before `signal` aborts fail as timeouts. */
 export async function settleLimit<T, R>(
-  items: readonly T[], limit: number, signal: AbortSignal, fn: (item: T) => Promise<R>,
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  fn: (item: T) => Promise<R>,
 ): Promise<Array<Settled<R>>> {
   const out: Array<Settled<R>> = new Array(items.length);
   await workers(items.length, limit, async (i) => {

@@ -153,7 +153,10 @@ function familyHeader(name: FamilyName): Buffer {
   let h = headers.get(name);
   if (!h) {
     const def = FAMILIES[name];
-    headers.set(name, (h = Buffer.from(`# HELP ${name} ${escapeHelp(def.help)}\n# TYPE ${name} ${def.type}\n`, 'utf8')));
+    headers.set(
+      name,
+      (h = Buffer.from(`# HELP ${name} ${escapeHelp(def.help)}\n# TYPE ${name} ${def.type}\n`, 'utf8')),
+    );
   }
   return h;
 }
@@ -164,6 +167,8 @@ export function joinChunks(targets: readonly RenderedChunks[]): string {
 }
 
 /** Convenience for tests and tools: samples of several targets straight to text. */
-export function renderExposition(groups: ReadonlyArray<{ target: string; product: string; samples: readonly Sample[] }>): string {
+export function renderExposition(
+  groups: ReadonlyArray<{ target: string; product: string; samples: readonly Sample[] }>,
+): string {
   return joinChunks(groups.map((g) => renderTarget(g.target, g.product, g.samples)));
 }

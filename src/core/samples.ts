@@ -27,6 +27,12 @@ export function withLabel(l: Labels, key: string, value: string): Labels {
 }
 
 /** One series per state, 1 for `current` (a state set). */
-export function stateSet(name: FamilyName, l: Labels, labelName: string, states: readonly string[], current: string): Sample[] {
+export function stateSet(
+  name: FamilyName,
+  l: Labels,
+  labelName: string,
+  states: readonly string[],
+  current: string,
+): Sample[] {
   return states.map((s) => ({ name, labels: withLabel(l, labelName, s), value: s === current ? 1 : 0 }));
 }

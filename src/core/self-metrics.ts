@@ -55,7 +55,11 @@ export class SelfMetrics {
     }
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
     // promtool flags gauges ending in _total; these three are not counters, so they are left out.
-    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+    for (const name of [
+      'nodejs_active_handles_total',
+      'nodejs_active_requests_total',
+      'nodejs_active_resources_total',
+    ]) {
       this.registry.removeSingleMetric(name);
     }
   }
@@ -68,7 +72,9 @@ export class SelfMetrics {
 
   /** Drops a removed target's series, so a target deleted by a reload does not linger in /metrics. */
   async forgetTarget(target: string): Promise<void> {
-    for (const metric of [this.upstreamRequests, this.upstreamDuration, this.logins] as Array<Counter<string> | Histogram<string>>) {
+    for (const metric of [this.upstreamRequests, this.upstreamDuration, this.logins] as Array<
+      Counter<string> | Histogram<string>
+    >) {
       const seen = new Set<string>();
       for (const { labels } of (await metric.get()).values) {
         if (labels.target !== target) continue;

@@ -61,7 +61,9 @@ export class TargetRunner {
     this.session = module.createSession(target, { log, caches: this.caches, metrics, http: this.http.background() });
   }
 
-  get lastCollection(): Collection | undefined { return this.last; }
+  get lastCollection(): Collection | undefined {
+    return this.last;
+  }
 
   /** The collection to serve: a fresh one, the one in flight, or the last one while younger than min_interval. */
   async collect(opts: CollectOptions = {}): Promise<Collection> {
@@ -109,7 +111,12 @@ export class TargetRunner {
       }, deadline - startedAt);
     });
     const ctx = {
-      http: this.http.forCollection(deadline, trace), signal: controller.signal, deadline, log: this.log, now: startedAt, debug,
+      http: this.http.forCollection(deadline, trace),
+      signal: controller.signal,
+      deadline,
+      log: this.log,
+      now: startedAt,
+      debug,
     };
     const work = this.session.collect(ctx);
     work.catch(() => undefined); // a late failure after the deadline is already reported as a timeout
@@ -129,18 +136,33 @@ export class TargetRunner {
     // A loop, not push(...spread): a spread of more than ~120k samples overflows the call stack.
     if (output) for (const s of output.samples) samples.push(s);
     return {
-      up: output !== undefined, startedAt, endedAt, timeoutSeconds, error, failures, trace,
-      chunks: renderTarget(this.target.name, this.target.product, samples), seriesCount: samples.length,
+      up: output !== undefined,
+      startedAt,
+      endedAt,
+      timeoutSeconds,
+      error,
+      failures,
+      trace,
+      chunks: renderTarget(this.target.name, this.target.product, samples),
+      seriesCount: samples.length,
     };
   }
 
   private healthSamples(
-    output: CollectOutput | undefined, failures: Array<{ collector: string }>, duration: number, timeout: number, end: number,
+    output: CollectOutput | undefined,
+    failures: Array<{ collector: string }>,
+    duration: number,
+    timeout: number,
+    end: number,
   ): Sample[] {
     const failed = new Set(failures.map((f) => f.collector));
     const out: Sample[] = [{ name: 'backup_target_up', labels: {}, value: output ? 1 : 0 }];
     for (const collector of this.module.collectors) {
-      out.push({ name: 'backup_target_collector_success', labels: { collector }, value: output && !failed.has(collector) ? 1 : 0 });
+      out.push({
+        name: 'backup_target_collector_success',
+        labels: { collector },
+        value: output && !failed.has(collector) ? 1 : 0,
+      });
     }
     out.push(...sample('backup_target_scrape_duration_seconds', {}, duration));
     out.push(...sample('backup_target_scrape_timeout_seconds', {}, timeout));
@@ -159,7 +181,8 @@ export class TargetRunner {
     this.wasUp = up;
     const now = new Set(failures.map((f) => f.collector));
     for (const f of failures) {
-      if (!this.failingCollectors.has(f.collector)) log.warn({ collector: f.collector, reason: f.reason }, 'collector failing');
+      if (!this.failingCollectors.has(f.collector))
+        log.warn({ collector: f.collector, reason: f.reason }, 'collector failing');
     }
     for (const c of this.failingCollectors) if (up && !now.has(c)) log.info({ collector: c }, 'collector recovered');
     if (up) this.failingCollectors = now;

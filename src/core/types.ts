@@ -68,9 +68,7 @@ export interface ProductSession {
   startLogExport?(serverId: string): Promise<LogExportStartResult>;
 }
 
-export type LogExportStartResult =
-  | { status: 202; exportId: string }
-  | { status: 400 | 409 | 502; reason: string };
+export type LogExportStartResult = { status: 202; exportId: string } | { status: 400 | 409 | 502; reason: string };
 
 export interface ProductModule<C extends TargetConfig = TargetConfig> {
   readonly product: ProductName;

@@ -18,7 +18,9 @@ AhsayCBS and Huawei CloudDC APIs on loopback, and the exporter at ${demo.url}
 Configuration: ${demo.configFile}
 Press Ctrl-C to stop.
 `);
-  const stop = () => { void demo.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void demo.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -18,7 +18,8 @@ export async function readCapped(body: Readable, maxBytes: number, method: strin
     if (size > maxBytes) {
       body.destroy();
       throw new UpstreamError('decode', `${describeRequest(method, path)}: response body exceeds ${maxBytes} bytes`, {
-        method, path: stripQuery(path),
+        method,
+        path: stripQuery(path),
       });
     }
     chunks.push(chunk);
@@ -50,7 +51,11 @@ export async function streamToFile(body: Readable, file: string): Promise<{ byte
 }
 
 export function createResponse(
-  status: number, headers: Record<string, string | undefined>, body: Buffer, method: string, path: string,
+  status: number,
+  headers: Record<string, string | undefined>,
+  body: Buffer,
+  method: string,
+  path: string,
 ): HttpResponse {
   return {
     status,
@@ -70,7 +75,9 @@ function parseJson<T>(body: Buffer, contentType: string | undefined, method: str
   try {
     return JSON.parse(body.toString('utf8')) as T;
   } catch (err) {
-    const reason = looksJson ? `invalid JSON from ${where} (${(err as Error).message})` : `expected JSON from ${where}, got ${type}`;
+    const reason = looksJson
+      ? `invalid JSON from ${where} (${(err as Error).message})`
+      : `expected JSON from ${where}, got ${type}`;
     throw new UpstreamError('decode', `${reason}: ${excerpt(body, 80)}`, { ...details, cause: err });
   }
 }

@@ -70,10 +70,12 @@ class TargetClient implements HttpClient {
   async download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }> {
     const req = prepare(this.shared.target.url, opts);
     // Only a final, accepted response goes to the file; anything else is read (capped) for the error message.
-    const reader = (final: boolean): BodyReader<Buffer | { bytes: number; sha256: string }> => (body, status) =>
-      (final || !isRetryableStatus(status)) && isAccepted(status, opts.accept)
-        ? streamToFile(body, file)
-        : readCapped(body, ERROR_BODY_BYTES, req.method, req.path);
+    const reader =
+      (final: boolean): BodyReader<Buffer | { bytes: number; sha256: string }> =>
+      (body, status) =>
+        (final || !isRetryableStatus(status)) && isAccepted(status, opts.accept)
+          ? streamToFile(body, file)
+          : readCapped(body, ERROR_BODY_BYTES, req.method, req.path);
     const res = await this.send(req, opts, reader);
     if (Buffer.isBuffer(res.value)) throw statusError(res.status, req.method, req.path, res.value);
     return res.value;
@@ -120,5 +122,12 @@ export function prepare(base: string, opts: RequestOptions): Prepared {
     body = JSON.stringify(opts.json);
   }
   for (const [name, value] of Object.entries(opts.headers ?? {})) headers[name.toLowerCase()] = value;
-  return { method: opts.method ?? 'GET', path: opts.path, url: url.toString(), tracePath: tracePath(opts.path, opts.query), headers, body };
+  return {
+    method: opts.method ?? 'GET',
+    path: opts.path,
+    url: url.toString(),
+    tracePath: tracePath(opts.path, opts.query),
+    headers,
+    body,
+  };
 }

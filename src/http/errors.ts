@@ -7,21 +7,45 @@ import { UpstreamError, type ErrorKind } from '../core/errors';
 export const EXCERPT_CHARS = 200;
 
 const UNREACHABLE_CODES = new Set([
-  'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE',
-  'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_DESTROYED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_DESTROYED',
 ]);
 
 /** The certificate may be fine but is not signed by a CA we know: the usual self-signed appliance. */
 const UNTRUSTED_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 
 const TLS_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE', 'HOSTNAME_MISMATCH', 'EPROTO', 'ERR_TLS_HANDSHAKE_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'HOSTNAME_MISMATCH',
+  'EPROTO',
+  'ERR_TLS_HANDSHAKE_TIMEOUT',
 ]);
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -38,7 +62,9 @@ export function stripQuery(path: string): string {
 
 /** Path for the debug trace: query keys stay (they tell pages apart), their values become `…`. */
 export function tracePath(path: string, query: Record<string, unknown> | undefined): string {
-  const keys = Object.entries(query ?? {}).filter(([, v]) => v !== undefined).map(([k]) => `${k}=…`);
+  const keys = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => `${k}=…`);
   return keys.length === 0 ? stripQuery(path) : `${stripQuery(path)}?${keys.join('&')}`;
 }
 
@@ -64,7 +90,11 @@ export function classifyNetworkError(err: unknown): { kind: ErrorKind; reason: s
 export function networkError(err: unknown, method: string, path: string): UpstreamError {
   if (err instanceof UpstreamError) return err;
   const { kind, reason } = classifyNetworkError(err);
-  return new UpstreamError(kind, `${describeRequest(method, path)}: ${reason}`, { method, path: stripQuery(path), cause: err });
+  return new UpstreamError(kind, `${describeRequest(method, path)}: ${reason}`, {
+    method,
+    path: stripQuery(path),
+    cause: err,
+  });
 }
 
 export function timeoutError(method: string, path: string, what: string): UpstreamError {
@@ -84,7 +114,11 @@ export function statusError(status: number, method: string, path: string, body: 
 
 /** The first characters of a body on one line, for messages. */
 export function excerpt(body: Buffer, max = EXCERPT_CHARS): string {
-  const text = body.subarray(0, max * 4).toString('utf8').replace(/\s+/g, ' ').trim();
+  const text = body
+    .subarray(0, max * 4)
+    .toString('utf8')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

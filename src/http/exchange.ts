@@ -43,14 +43,23 @@ export interface Exchanged<T> {
 export type BodyReader<T> = (body: Readable, status: number) => Promise<T>;
 
 export async function exchange<T>(
-  shared: TargetShared, req: Prepared, deadline: number, trace: RequestTrace[] | undefined, read: BodyReader<T>,
+  shared: TargetShared,
+  req: Prepared,
+  deadline: number,
+  trace: RequestTrace[] | undefined,
+  read: BodyReader<T>,
 ): Promise<Exchanged<T>> {
   const queued = performance.now();
   const release = await shared.slots.acquire(deadline);
   if (!release || deadline - Date.now() <= 0) {
     release?.();
     // Never sent: traced for debug output, but not counted as a request to the vendor.
-    trace?.push({ method: req.method, path: req.tracePath, outcome: 'timeout', durationMs: Math.round(performance.now() - queued) });
+    trace?.push({
+      method: req.method,
+      path: req.tracePath,
+      outcome: 'timeout',
+      durationMs: Math.round(performance.now() - queued),
+    });
     throw timeoutError(req.method, req.path, 'deadline passed while waiting for a free connection slot');
   }
   const abort = new AbortController();
@@ -60,7 +69,11 @@ export async function exchange<T>(
   let outcome: number | string = 'error';
   try {
     const res = await request(req.url, {
-      dispatcher: shared.dispatcher, method: req.method, headers: req.headers, body: req.body, signal: abort.signal,
+      dispatcher: shared.dispatcher,
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: abort.signal,
     });
     status = res.statusCode;
     try {
@@ -88,9 +101,13 @@ export async function exchange<T>(
 
 function failure(err: unknown, deadlinePassed: boolean, status: number | undefined, req: Prepared): UpstreamError {
   if (deadlinePassed) {
-    return timeoutError(req.method, req.path, status === undefined
-      ? 'no response before the deadline'
-      : `HTTP ${status} but the body was not complete before the deadline`);
+    return timeoutError(
+      req.method,
+      req.path,
+      status === undefined
+        ? 'no response before the deadline'
+        : `HTTP ${status} but the body was not complete before the deadline`,
+    );
   }
   return err instanceof UpstreamError ? err : networkError(err, req.method, req.path);
 }

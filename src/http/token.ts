@@ -85,7 +85,11 @@ export class TokenManager {
       throw err;
     }
     this.count('success');
-    if (generation === this.generation) this.current = { token, refreshAt: refreshAt(token, obtainedAt, this.opts.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS) };
+    if (generation === this.generation)
+      this.current = {
+        token,
+        refreshAt: refreshAt(token, obtainedAt, this.opts.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS),
+      };
     return token;
   }
 

@@ -67,7 +67,10 @@ export function createApp(deps: AppDeps): Koa {
     if (!runner) {
       ctx.status = 400;
       ctx.type = 'text/plain';
-      ctx.body = typeof name === 'string' && name !== '' ? `unknown target "${name}": only configured target names can be probed\n` : 'missing parameter "target"\n';
+      ctx.body =
+        typeof name === 'string' && name !== ''
+          ? `unknown target "${name}": only configured target names can be probed\n`
+          : 'missing parameter "target"\n';
       return;
     }
     const debug = ctx.query.debug === 'true';
@@ -82,12 +85,18 @@ export function createApp(deps: AppDeps): Koa {
 
   router.get('/targets', (ctx) => {
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify(exporter.targets.map((r) => ({
-      targets: [r.target.name], labels: { __meta_backup_exporter_product: r.target.product },
-    })));
+    ctx.body = JSON.stringify(
+      exporter.targets.map((r) => ({
+        targets: [r.target.name],
+        labels: { __meta_backup_exporter_product: r.target.product },
+      })),
+    );
   });
 
-  router.get('/-/healthy', (ctx) => { ctx.type = 'text/plain'; ctx.body = 'OK\n'; });
+  router.get('/-/healthy', (ctx) => {
+    ctx.type = 'text/plain';
+    ctx.body = 'OK\n';
+  });
   router.get('/-/ready', (ctx) => {
     ctx.type = 'text/plain';
     ctx.status = deps.ready() ? 200 : 503;
@@ -107,7 +116,11 @@ export function createApp(deps: AppDeps): Koa {
     ctx.type = 'text/plain';
     if (!runner || !runner.session.startLogExport || typeof server !== 'string' || server === '') {
       ctx.status = 400;
-      ctx.body = !runner ? 'unknown target\n' : typeof server !== 'string' || server === '' ? 'missing parameter "server"\n' : 'target has no log_exports\n';
+      ctx.body = !runner
+        ? 'unknown target\n'
+        : typeof server !== 'string' || server === ''
+          ? 'missing parameter "server"\n'
+          : 'target has no log_exports\n';
       return;
     }
     const result = await runner.session.startLogExport(server);
@@ -120,7 +133,10 @@ export function createApp(deps: AppDeps): Koa {
     }
   });
 
-  router.get('/', (ctx) => { ctx.type = 'text/html'; ctx.body = landingPage(exporter); });
+  router.get('/', (ctx) => {
+    ctx.type = 'text/html';
+    ctx.body = landingPage(exporter);
+  });
 
   const app = new Koa();
   if (deps.authorize) {

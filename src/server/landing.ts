@@ -11,10 +11,14 @@ export function landingPage(exporter: Exporter): string {
     const c = r.lastCollection;
     const up = c ? (c.up ? 'up' : 'down') : 'not collected yet';
     const when = c ? new Date(c.endedAt).toISOString() : '';
-    const kind = c?.error?.kind ?? (c && c.failures.length > 0 ? `collectors failing: ${c.failures.map((f) => f.collector).join(', ')}` : '');
+    const kind =
+      c?.error?.kind ??
+      (c && c.failures.length > 0 ? `collectors failing: ${c.failures.map((f) => f.collector).join(', ')}` : '');
     const name = encodeURIComponent(r.target.name);
-    return `<tr><td>${esc(r.target.name)}</td><td>${r.target.product}</td><td>${up}</td><td>${when}</td><td>${esc(kind)}</td>`
-      + `<td><a href="probe?target=${name}">probe</a> <a href="probe?target=${name}&amp;debug=true">debug</a></td></tr>`;
+    return (
+      `<tr><td>${esc(r.target.name)}</td><td>${r.target.product}</td><td>${up}</td><td>${when}</td><td>${esc(kind)}</td>` +
+      `<td><a href="probe?target=${name}">probe</a> <a href="probe?target=${name}&amp;debug=true">debug</a></td></tr>`
+    );
   });
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>backup-exporter</title>

@@ -69,10 +69,12 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
   let server: http.Server | https.Server | undefined;
   await load();
   const app = createApp({
-    exporter, reload, ready: () => loaded,
+    exporter,
+    reload,
+    ready: () => loaded,
     redact: (text) => opts.redactor?.redact(text) ?? text,
-    authorize: async (header, socket) => clientCertAllowed(web?.tls, socket as TLSSocket)
-      && (!web?.basicAuthUsers || checkBasicAuth(web, header)),
+    authorize: async (header, socket) =>
+      clientCertAllowed(web?.tls, socket as TLSSocket) && (!web?.basicAuthUsers || checkBasicAuth(web, header)),
   });
   server = web?.tls ? https.createServer(tlsOptions(web.tls), app.callback()) : http.createServer(app.callback());
   const { host, port } = parseListenAddress(opts.listenAddress);
@@ -90,7 +92,9 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
   opts.log.info({ address: `${shownHost}:${address.port}`, targets: exporter.targets.length }, 'listening');
 
   return {
-    url, exporter, reload,
+    url,
+    exporter,
+    reload,
     close: async (graceMs = 5000) => {
       const closed = new Promise<void>((resolve) => srv.close(() => resolve()));
       srv.closeIdleConnections();

@@ -21,7 +21,10 @@ export function tlsOptions(t: ServerTls): TlsOptions & SecureContextOptions {
 }
 
 /** Per-request check of the client certificate for the client_auth_type values Node cannot enforce itself. */
-export function clientCertAllowed(t: ServerTls | undefined, socket: { authorized?: boolean; getPeerCertificate?: () => object }): boolean {
+export function clientCertAllowed(
+  t: ServerTls | undefined,
+  socket: { authorized?: boolean; getPeerCertificate?: () => object },
+): boolean {
   const auth = t?.clientAuthType ?? 'NoClientCert';
   const cert = socket.getPeerCertificate?.();
   const presented = cert !== undefined && Object.keys(cert).length > 0;

@@ -36,7 +36,10 @@ export interface Fault {
   count?: number;
 }
 
-export interface TlsMaterial { cert: string; key: string }
+export interface TlsMaterial {
+  cert: string;
+  key: string;
+}
 
 export interface Simulator {
   readonly url: string;
@@ -65,7 +68,10 @@ export async function selfSignedCert(names: string[] = ['localhost']): Promise<T
     days: 30,
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [...names.map((value) => ({ type: 2 as const, value })), { type: 7, ip: '127.0.0.1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [...names.map((value) => ({ type: 2 as const, value })), { type: 7, ip: '127.0.0.1' }],
+      },
     ],
   } as never);
   return { cert: pems.cert, key: pems.private };
@@ -73,7 +79,11 @@ export async function selfSignedCert(names: string[] = ['localhost']): Promise<T
 
 export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
   const tls = opts.tls === true ? await selfSignedCert() : opts.tls || undefined;
-  const state = { latencyMs: opts.latencyMs ?? 0, faults: [] as Fault[], requests: [] as Array<{ method: string; path: string }> };
+  const state = {
+    latencyMs: opts.latencyMs ?? 0,
+    faults: [] as Fault[],
+    requests: [] as Array<{ method: string; path: string }>,
+  };
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -93,20 +103,32 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     port,
     ...(tls ? { cert: tls.cert } : {}),
     requests: state.requests,
-    get latencyMs() { return state.latencyMs; },
-    set latencyMs(v: number) { state.latencyMs = v; },
-    get faults() { return state.faults; },
-    set faults(v: Fault[]) { state.faults = v; },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(v: number) {
+      state.latencyMs = v;
+    },
+    get faults() {
+      return state.faults;
+    },
+    set faults(v: Fault[]) {
+      state.faults = v;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   return sim;
 }
 
 async function serve(
-  req: http.IncomingMessage, raw: string, res: http.ServerResponse, handler: SimHandler,
+  req: http.IncomingMessage,
+  raw: string,
+  res: http.ServerResponse,
+  handler: SimHandler,
   state: { latencyMs: number; faults: Fault[]; requests: Array<{ method: string; path: string }> },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sim');
@@ -123,9 +145,15 @@ async function serve(
     json: () => JSON.parse(raw),
     form: () => new URLSearchParams(raw),
   };
-  const reply = (await handler(simReq)) ?? { status: 404, json: { message: `no route ${simReq.method} ${simReq.path}` } };
-  const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.body ?? '';
-  const headers = { ...(reply.json !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...reply.headers };
+  const reply = (await handler(simReq)) ?? {
+    status: 404,
+    json: { message: `no route ${simReq.method} ${simReq.path}` },
+  };
+  const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? '');
+  const headers = {
+    ...(reply.json !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...reply.headers,
+  };
   res.writeHead(reply.status ?? 200, headers);
   res.end(body);
 }
@@ -142,7 +170,10 @@ function takeFault(faults: Fault[], path: string): Fault | undefined {
 function applyFault(fault: Fault, res: http.ServerResponse): boolean {
   switch (fault.kind) {
     case 'status':
-      res.writeHead(fault.status ?? 500, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.writeHead(fault.status ?? 500, {
+        'content-type': 'application/json',
+        ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+      });
       res.end(JSON.stringify({ message: `simulated ${fault.status ?? 500}` }));
       return true;
     case 'hang':
@@ -170,7 +201,10 @@ function applyFault(fault: Fault, res: http.ServerResponse): boolean {
       const pump = (): void => {
         while (sent < 1024 && !res.destroyed) {
           sent++;
-          if (!res.write(chunk)) { res.once('drain', pump); return; }
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
         }
         res.end();
       };

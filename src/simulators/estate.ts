@@ -34,7 +34,15 @@ export async function startSimulatedEstate(o: EstateOptions = {}): Promise<Simul
     startHuaweiSimulator({ ...common, ...o.huawei }),
   ]);
   const all: Simulator[] = [m365, azure, ahsay, huawei];
-  return { m365, azure, ahsay, huawei, close: async () => { await Promise.all(all.map((s) => s.close())); } };
+  return {
+    m365,
+    azure,
+    ahsay,
+    huawei,
+    close: async () => {
+      await Promise.all(all.map((s) => s.close()));
+    },
+  };
 }
 
 export interface TargetsYamlOptions {
@@ -54,7 +62,9 @@ export function estateTargetsYaml(e: SimulatedEstate, o: TargetsYamlOptions): st
   };
   const iam = e.huawei.credentials.iam;
   const exportsYaml = o.logExports
-    ? `    log_exports:\n${Object.entries(o.logExports).map(([k, v]) => `      ${k}: ${v}`).join('\n')}\n`
+    ? `    log_exports:\n${Object.entries(o.logExports)
+        .map(([k, v]) => `      ${k}: ${v}`)
+        .join('\n')}\n`
     : '';
   return `targets:
   - name: ${o.names.m365}
@@ -85,5 +95,7 @@ ${exportsYaml}`;
 
 /** `global:` lines from a map. */
 export function globalYaml(global: Record<string, string | number | boolean>): string {
-  return `global:\n${Object.entries(global).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  return `global:\n${Object.entries(global)
+    .map(([k, v]) => `  ${k}: ${v}`)
+    .join('\n')}\n`;
 }

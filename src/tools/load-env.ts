@@ -34,7 +34,10 @@ export async function startLoadEnv(products: readonly LoadProduct[], minInterval
     blocks.push(yaml);
   }
   const configFile = path.join(dir, 'config.yaml');
-  writeFileSync(configFile, `global: { timeout: 20s, min_interval: ${minInterval}, inventory_ttl: 5m }\ntargets:\n${blocks.join('')}`);
+  writeFileSync(
+    configFile,
+    `global: { timeout: 20s, min_interval: ${minInterval}, inventory_ttl: 5m }\ntargets:\n${blocks.join('')}`,
+  );
   let exporter: Running;
   try {
     exporter = await startExporter({ configFile, listenAddress: '127.0.0.1:0', log: silentLogger() });
@@ -43,7 +46,10 @@ export async function startLoadEnv(products: readonly LoadProduct[], minInterval
     throw err;
   }
   return {
-    url: exporter.url, exporter, simulators, targets: Object.keys(simulators),
+    url: exporter.url,
+    exporter,
+    simulators,
+    targets: Object.keys(simulators),
     close: async () => {
       await exporter.close(1000);
       await Promise.all(Object.values(simulators).map((s) => s.close()));
@@ -56,23 +62,41 @@ async function target(p: LoadProduct): Promise<{ name: string; sim: Simulator; y
   switch (p) {
     case 'veeam_m365': {
       const sim = await startM365Simulator({ version: 'v8' });
-      return { name: 'm365', sim, yaml: block('m365', p, sim.url, 'api_version: v8\n    auth: { username: monitor, password: secret-m365 }') };
+      return {
+        name: 'm365',
+        sim,
+        yaml: block('m365', p, sim.url, 'api_version: v8\n    auth: { username: monitor, password: secret-m365 }'),
+      };
     }
     case 'huawei_clouddc': {
       const sim = await startHuaweiSimulator({});
       const { iam } = sim.credentials;
       return {
-        name: 'clouddc', sim,
-        yaml: block('clouddc', p, sim.url, `project_id: ${sim.projectId}\n    auth:\n      iam: { url: '${sim.url}', domain: ${iam.domain}, username: ${iam.username}, password: ${iam.password} }`),
+        name: 'clouddc',
+        sim,
+        yaml: block(
+          'clouddc',
+          p,
+          sim.url,
+          `project_id: ${sim.projectId}\n    auth:\n      iam: { url: '${sim.url}', domain: ${iam.domain}, username: ${iam.username}, password: ${iam.password} }`,
+        ),
       };
     }
     case 'veeam_azure': {
       const sim = await startVeeamAzureSimulator({});
-      return { name: 'azure', sim, yaml: block('azure', p, sim.url, 'auth: { username: monitor, password: secret-azure }') };
+      return {
+        name: 'azure',
+        sim,
+        yaml: block('azure', p, sim.url, 'auth: { username: monitor, password: secret-azure }'),
+      };
     }
     case 'ahsay': {
       const sim = await startAhsaySimulator({});
-      return { name: 'cbs', sim, yaml: block('cbs', p, sim.url, 'timezone: Asia/Hong_Kong\n    auth: { username: api, password: secret-cbs }') };
+      return {
+        name: 'cbs',
+        sim,
+        yaml: block('cbs', p, sim.url, 'timezone: Asia/Hong_Kong\n    auth: { username: api, password: secret-cbs }'),
+      };
     }
   }
 }

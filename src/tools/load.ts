@@ -16,14 +16,25 @@ const MB = 1024 * 1024;
 const WARMUP = 100;
 const RSS_SLACK_MB = 20;
 
-interface Options { seconds: number; clients: number; collections: number; minInterval: number; products: LoadProduct[] }
+interface Options {
+  seconds: number;
+  clients: number;
+  collections: number;
+  minInterval: number;
+  products: LoadProduct[];
+}
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string, def: string): string => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
-  const products = get('products', ALL_PRODUCTS.join(',')).split(',').filter((p): p is LoadProduct => (ALL_PRODUCTS as readonly string[]).includes(p));
+  const products = get('products', ALL_PRODUCTS.join(','))
+    .split(',')
+    .filter((p): p is LoadProduct => (ALL_PRODUCTS as readonly string[]).includes(p));
   return {
-    seconds: Number(get('seconds', '60')), clients: Number(get('clients', '50')), collections: Number(get('collections', '1000')),
-    minInterval: Number(get('min-interval', '5')), products,
+    seconds: Number(get('seconds', '60')),
+    clients: Number(get('clients', '50')),
+    collections: Number(get('collections', '1000')),
+    minInterval: Number(get('min-interval', '5')),
+    products,
   };
 }
 
@@ -56,17 +67,25 @@ function forgetRequests(env: LoadEnv): void {
 /** One /metrics scrape; a failure is anything but 200 with every target up. */
 async function scrape(env: LoadEnv, agent: Agent): Promise<string | undefined> {
   try {
-    const r = await request(`${env.url}/metrics`, { dispatcher: agent, headers: { 'x-prometheus-scrape-timeout-seconds': '15' } });
+    const r = await request(`${env.url}/metrics`, {
+      dispatcher: agent,
+      headers: { 'x-prometheus-scrape-timeout-seconds': '15' },
+    });
     const text = await r.body.text();
     if (r.statusCode !== 200) return `HTTP ${r.statusCode}`;
-    const down = env.targets.filter((t) => !text.includes(`backup_target_up{target="${t}",`) || new RegExp(`^backup_target_up\\{target="${t}",[^}]*\\} 0$`, 'm').test(text));
+    const down = env.targets.filter(
+      (t) =>
+        !text.includes(`backup_target_up{target="${t}",`) ||
+        new RegExp(`^backup_target_up\\{target="${t}",[^}]*\\} 0$`, 'm').test(text),
+    );
     return down.length > 0 ? `down: ${down.join(', ')}` : undefined;
   } catch (err) {
     return (err as Error).message;
   }
 }
 
-const upstreamTotal = (env: LoadEnv): number => Object.values(env.simulators).reduce((n, s) => n + s.requests.length, 0);
+const upstreamTotal = (env: LoadEnv): number =>
+  Object.values(env.simulators).reduce((n, s) => n + s.requests.length, 0);
 
 async function load(o: Options): Promise<void> {
   const env = await startLoadEnv(o.products, `${o.minInterval}s`);
@@ -83,24 +102,37 @@ async function load(o: Options): Promise<void> {
     let ok = 0;
     const errors = new Map<string, number>();
     const end = performance.now() + o.seconds * 1000;
-    await Promise.all(Array.from({ length: o.clients }, async () => {
-      while (performance.now() < end) {
-        const err = await scrape(env, agent);
-        if (err === undefined) ok++;
-        else errors.set(err, (errors.get(err) ?? 0) + 1);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: o.clients }, async () => {
+        while (performance.now() < end) {
+          const err = await scrape(env, agent);
+          if (err === undefined) ok++;
+          else errors.set(err, (errors.get(err) ?? 0) + 1);
+        }
+      }),
+    );
     const upstream = upstreamTotal(env) - start;
     const after = await memory();
     // Without single flight and min_interval every response would be a collection of its own.
     const maxCollections = Math.ceil(o.seconds / o.minInterval) + 1;
     const failed = [...errors.values()].reduce((a, b) => a + b, 0);
-    console.log(`load: ${o.clients} clients, ${o.seconds}s, targets ${env.targets.join(',')}, min_interval ${o.minInterval}s`);
-    console.log(`  responses ok ${ok} (${(ok / o.seconds).toFixed(0)}/s), failed ${failed}${failed ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}`);
-    console.log(`  upstream requests ${upstream} (one warm collection of every target: ${perCollection}; bound ${maxCollections} x ${perCollection} = ${maxCollections * perCollection})`);
-    console.log(`  RSS before ${before.rss.toFixed(1)} MB, after ${after.rss.toFixed(1)} MB (heap ${before.heap.toFixed(1)} -> ${after.heap.toFixed(1)} MB)`);
+    console.log(
+      `load: ${o.clients} clients, ${o.seconds}s, targets ${env.targets.join(',')}, min_interval ${o.minInterval}s`,
+    );
+    console.log(
+      `  responses ok ${ok} (${(ok / o.seconds).toFixed(0)}/s), failed ${failed}${failed ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}`,
+    );
+    console.log(
+      `  upstream requests ${upstream} (one warm collection of every target: ${perCollection}; bound ${maxCollections} x ${perCollection} = ${maxCollections * perCollection})`,
+    );
+    console.log(
+      `  RSS before ${before.rss.toFixed(1)} MB, after ${after.rss.toFixed(1)} MB (heap ${before.heap.toFixed(1)} -> ${after.heap.toFixed(1)} MB)`,
+    );
     check(ok > 0 && failed === 0, 'load: zero failed responses');
-    check(upstream <= maxCollections * perCollection, 'load: upstream requests bounded by single flight and min_interval');
+    check(
+      upstream <= maxCollections * perCollection,
+      'load: upstream requests bounded by single flight and min_interval',
+    );
   } finally {
     await agent.close();
     await env.close();
@@ -110,7 +142,10 @@ async function load(o: Options): Promise<void> {
 /** Sockets and timers, the resources a leak would pile up. */
 function resources(): { sockets: number; timers: number } {
   const info = process.getActiveResourcesInfo();
-  return { sockets: info.filter((r) => r === 'TCPSocketWrap' || r === 'TLSWrap').length, timers: info.filter((r) => r === 'Timeout').length };
+  return {
+    sockets: info.filter((r) => r === 'TCPSocketWrap' || r === 'TLSWrap').length,
+    timers: info.filter((r) => r === 'Timeout').length,
+  };
 }
 
 /**
@@ -144,12 +179,21 @@ async function soak(o: Options): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const resEnd = await idle(IDLE_MS);
     const end = await memory();
-    console.log(`soak: ${o.collections} sequential collections of ${env.targets.join(',')} in ${seconds.toFixed(1)}s, failed ${failed}`);
-    console.log(`  RSS after ${WARMUP}: ${warm.rss.toFixed(1)} MB, after ${o.collections}: ${end.rss.toFixed(1)} MB (${(end.rss - warm.rss).toFixed(1)} MB); heap ${warm.heap.toFixed(1)} -> ${end.heap.toFixed(1)} MB`);
-    console.log(`  after ${IDLE_MS / 1000} s idle: sockets ${resWarm.sockets} -> ${resEnd.sockets}, timers ${resWarm.timers} -> ${resEnd.timers}`);
+    console.log(
+      `soak: ${o.collections} sequential collections of ${env.targets.join(',')} in ${seconds.toFixed(1)}s, failed ${failed}`,
+    );
+    console.log(
+      `  RSS after ${WARMUP}: ${warm.rss.toFixed(1)} MB, after ${o.collections}: ${end.rss.toFixed(1)} MB (${(end.rss - warm.rss).toFixed(1)} MB); heap ${warm.heap.toFixed(1)} -> ${end.heap.toFixed(1)} MB`,
+    );
+    console.log(
+      `  after ${IDLE_MS / 1000} s idle: sockets ${resWarm.sockets} -> ${resEnd.sockets}, timers ${resWarm.timers} -> ${resEnd.timers}`,
+    );
     check(failed === 0, 'soak: every collection answered with every target up');
     check(end.rss <= warm.rss + RSS_SLACK_MB, `soak: RSS at ${o.collections} <= RSS at ${WARMUP} + ${RSS_SLACK_MB} MB`);
-    check(resEnd.sockets === resWarm.sockets && resEnd.timers === resWarm.timers, `soak: open sockets and timers unchanged after ${IDLE_MS / 1000} s idle`);
+    check(
+      resEnd.sockets === resWarm.sockets && resEnd.timers === resWarm.timers,
+      `soak: open sockets and timers unchanged after ${IDLE_MS / 1000} s idle`,
+    );
   } finally {
     await agent.close();
     await env.close();
@@ -162,7 +206,9 @@ async function main(): Promise<void> {
   // Soak first: a process that has not yet been through the load phase gives the fairer RSS baseline.
   await soak(o);
   await load(o);
-  console.log(failures.length === 0 ? 'load and soak: all targets met' : `load and soak: ${failures.length} target(s) missed`);
+  console.log(
+    failures.length === 0 ? 'load and soak: all targets met' : `load and soak: ${failures.length} target(s) missed`,
+  );
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 

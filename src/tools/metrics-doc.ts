@@ -4,7 +4,12 @@
 import { FAMILIES } from '../core/families';
 import { SelfMetrics } from '../core/self-metrics';
 
-interface Described { name: string; type: string; help: string; labels: string[] }
+interface Described {
+  name: string;
+  type: string;
+  help: string;
+  labels: string[];
+}
 
 function selfFamilies(): Described[] {
   const m = new SelfMetrics({ defaultMetrics: false });
@@ -16,12 +21,18 @@ function selfFamilies(): Described[] {
 
 function table(rows: Described[]): string {
   const lines = ['| metric | type | labels | help |', '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| \`${r.name}\` | ${r.type} | ${r.labels.map((l) => `\`${l}\``).join(', ')} | ${r.help} |`);
+  for (const r of rows)
+    lines.push(`| \`${r.name}\` | ${r.type} | ${r.labels.map((l) => `\`${l}\``).join(', ')} | ${r.help} |`);
   return lines.join('\n');
 }
 
 export function metricsMarkdown(): string {
-  const target = Object.entries(FAMILIES).map(([name, d]) => ({ name, type: d.type, help: d.help, labels: ['target', 'product', ...d.labels] }));
+  const target = Object.entries(FAMILIES).map(([name, d]) => ({
+    name,
+    type: d.type,
+    help: d.help,
+    labels: ['target', 'product', ...d.labels],
+  }));
   return `# Metrics
 
 Generated from the metric definitions by \`npm run docs\`; do not edit by hand.

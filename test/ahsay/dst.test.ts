@@ -6,7 +6,9 @@ const NIGHTLY = '1700000000031';
 const NY = 'America/New_York';
 
 let h: Harness;
-afterEach(async () => { await h?.close(); });
+afterEach(async () => {
+  await h?.close();
+});
 
 test.each([
   // Autumn: 00:30 EDT on 2 Nov 2025 + 3 h = 02:30 EST (wall clock says 2 h).
@@ -25,6 +27,7 @@ test.each([
   expect(seriesOf(samples, NIGHTLY).every((s) => s.labels.destination_id === '-1700000000101')).toBe(true);
   // Days are New York calendar days: today (no job yet), then the change day, where the walk stops.
   expect(h.sim.calls.filter((c) => c.api === 'ListBackupJobStatus').map((c) => c.params.BackupDate)).toEqual([
-    new Date(now - 5 * 3600_000).toISOString().slice(0, 10), day,
+    new Date(now - 5 * 3600_000).toISOString().slice(0, 10),
+    day,
   ]);
 });

@@ -4,7 +4,9 @@ import type { Sample } from '../../src/core/types';
 import { harness, DEST_A, DOCS, LAPTOP, ARCHIVE, statusOf, value, type Harness } from './helpers';
 
 let h: Harness;
-afterEach(async () => { await h?.close(); });
+afterEach(async () => {
+  await h?.close();
+});
 
 describe('errors', () => {
   test('wrong credentials: the Error envelope is an auth error and the target is down', async () => {
@@ -33,7 +35,8 @@ describe('errors', () => {
 
   test('"No Backup Job on that day" is an empty day; another Error fails `runs` for that user only', async () => {
     h = await harness();
-    h.sim.errorFor = (api, p) => (api === 'ListBackupJobStatus' && p.LoginName === 'carol' ? 'Database is locked' : undefined);
+    h.sim.errorFor = (api, p) =>
+      api === 'ListBackupJobStatus' && p.LoginName === 'carol' ? 'Database is locked' : undefined;
     const { samples, failed } = await h.collect();
     expect(failed.map((f) => f.collector)).toEqual(['runs']);
     expect((failed[0]!.error as UpstreamError).message).toContain('Database is locked');
@@ -70,7 +73,10 @@ describe('configuration', () => {
   test('servers without 2/ListUsers get the v1 ListUsers', async () => {
     h = await harness({ v2Users: false });
     const { samples } = await h.collect();
-    expect(h.sim.requests.map((r) => r.path).filter((p) => p.includes('ListUsers'))).toEqual(['/obs/api/json/2/ListUsers.do', '/obs/api/json/ListUsers.do']);
+    expect(h.sim.requests.map((r) => r.path).filter((p) => p.includes('ListUsers'))).toEqual([
+      '/obs/api/json/2/ListUsers.do',
+      '/obs/api/json/ListUsers.do',
+    ]);
     expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
   });
 

@@ -11,7 +11,10 @@ let ex: TestExporter;
 
 beforeAll(async () => {
   sim = await startAhsaySimulator({ tls: true });
-  run = await startExporterWithCa(sim, 'ahsay-test-', (caFile) => `
+  run = await startExporterWithCa(
+    sim,
+    'ahsay-test-',
+    (caFile) => `
 global: { timeout: 10s, min_interval: 0s }
 targets:
   - name: cbs
@@ -20,13 +23,18 @@ targets:
     timezone: Asia/Hong_Kong
     tls: { ca_file: ${caFile} }
     auth: { username: api, password: secret-cbs }
-`);
+`,
+  );
   ex = run.ex;
 });
-afterAll(async () => { await run?.close(); await sim?.close(); });
+afterAll(async () => {
+  await run?.close();
+  await sim?.close();
+});
 
 const collectors = ['jobs', 'runs', 'reports', 'progress'];
-const health = (c: string, v: number): string => `backup_target_collector_success{target="cbs",product="ahsay",collector="${c}"} ${v}`;
+const health = (c: string, v: number): string =>
+  `backup_target_collector_success{target="cbs",product="ahsay",collector="${c}"} ${v}`;
 
 test('/probe: up, collectors, info, job series; promtool finds nothing; the password never shows', async () => {
   const r = await ex.get('/probe?target=cbs');
@@ -35,7 +43,9 @@ test('/probe: up, collectors, info, job series; promtool finds nothing; the pass
   expect(t).toContain('backup_target_up{target="cbs",product="ahsay"} 1');
   for (const c of collectors) expect(t).toContain(health(c, 1));
   expect(t).toContain('backup_target_info{target="cbs",product="ahsay",api_version="json"} 1');
-  expect(t).toContain('backup_job_status{target="cbs",product="ahsay",tenant="bob",job_id="1700000000011",job_name="Exchange Online",job_type="Office 365 Exchange Online",destination_id="-1700000000101",status="running"} 1');
+  expect(t).toContain(
+    'backup_job_status{target="cbs",product="ahsay",tenant="bob",job_id="1700000000011",job_name="Exchange Online",job_type="Office 365 Exchange Online",destination_id="-1700000000101",status="running"} 1',
+  );
   expect(t).toContain('backup_job_last_run_progress_ratio{');
   expect(t).not.toContain('secret-cbs');
   expect(ex.logs()).not.toContain('secret-cbs');

@@ -8,7 +8,10 @@ import { harness, type Harness } from './helpers';
 const GOLDEN = join(__dirname, 'golden', 'demo.prom');
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 async function exposition(summary: boolean): Promise<string> {
   h = await harness({ scale: { users: 1 }, summary });
@@ -20,7 +23,9 @@ async function exposition(summary: boolean): Promise<string> {
 test('demo exposition matches the golden file', async () => {
   const text = await exposition(true);
   expectGolden(GOLDEN, text);
-  expect(text).toContain('backup_job_status{target="cbs",product="ahsay",tenant="alice",job_id="1700000000001",job_name="Documents",job_type="FILE",destination_id="-1700000000102",status="warning"} 1');
+  expect(text).toContain(
+    'backup_job_status{target="cbs",product="ahsay",tenant="alice",job_id="1700000000001",job_name="Documents",job_type="FILE",destination_id="-1700000000102",status="warning"} 1',
+  );
   expect(text).not.toMatch(/\b(job|instance|type)="/);
   expect(text).not.toContain('destination_id=""');
 });

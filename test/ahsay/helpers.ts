@@ -35,7 +35,15 @@ export async function harness(simOpts: AhsaySimOptions = {}, o: Partial<AhsayTar
   const tls = sim.cert ? { ca: sim.cert, insecureSkipVerify: false } : { insecureSkipVerify: false };
   const target = ahsayTarget(sim.url, { tls, timezone: sim.timezone, ...o });
   const h = startSessionHarness(ahsay, target, { now: () => now });
-  return { ...h, sim, target, close: async () => { await h.close(); await sim.close(); } };
+  return {
+    ...h,
+    sim,
+    target,
+    close: async () => {
+      await h.close();
+      await sim.close();
+    },
+  };
 }
 
 /** Series of one job (backup set id, optionally one destination). */

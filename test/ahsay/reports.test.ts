@@ -3,7 +3,9 @@ import { UpstreamError } from '../../src/core/errors';
 import { harness, DEST_A, DEST_B, DOCS, SQL, EXCH, hk, NOW, statusOf, value, type Harness } from './helpers';
 
 let h: Harness;
-afterEach(async () => { await h?.close(); });
+afterEach(async () => {
+  await h?.close();
+});
 
 describe('running jobs and progress', () => {
   test('a running job: no end, duration now − start, progress UploadedFileSize / TotalFileSize', async () => {
@@ -30,7 +32,8 @@ describe('running jobs and progress', () => {
 
   test("an Error envelope for a running job's progress or report leaves them out without failing a part", async () => {
     h = await harness();
-    h.sim.errorFor = (api, p) => (p.BackupSetID === EXCH && api !== 'ListBackupJobStatus' ? 'Backup job has just finished' : undefined);
+    h.sim.errorFor = (api, p) =>
+      p.BackupSetID === EXCH && api !== 'ListBackupJobStatus' ? 'Backup job has just finished' : undefined;
     const { samples, failed } = await h.collect();
     expect(failed).toEqual([]);
     expect(statusOf(samples, EXCH)).toBe('running');
@@ -102,8 +105,17 @@ describe('reports', () => {
     expect(value(samples, 'backup_job_last_run_dedupe_enabled', { job_id: SQL })).toBe(1); // a JSON boolean
     expect(value(samples, 'backup_job_last_run_dedupe_original_bytes', b)).toBe(1001 * 9000);
     expect(value(samples, 'backup_job_last_run_dedupe_saved_bytes', b)).toBe(1001 * 1000);
-    const changes = samples.filter((s) => s.name === 'backup_job_last_run_files' && s.labels.job_id === DOCS && s.labels.destination_id === DEST_B);
-    expect(changes.map((s) => s.labels.change).sort()).toEqual(['copied', 'deleted', 'moved', 'new', 'permission_updated', 'updated']);
+    const changes = samples.filter(
+      (s) => s.name === 'backup_job_last_run_files' && s.labels.job_id === DOCS && s.labels.destination_id === DEST_B,
+    );
+    expect(changes.map((s) => s.labels.change).sort()).toEqual([
+      'copied',
+      'deleted',
+      'moved',
+      'new',
+      'permission_updated',
+      'updated',
+    ]);
   });
 
   test('without GetBackupJobReportSummary the full report is used; the server is asked once', async () => {
@@ -112,7 +124,9 @@ describe('reports', () => {
     expect(failed).toEqual([]);
     expect(h.sim.requests.filter((r) => r.path.endsWith('/GetBackupJobReportSummary.do'))).toHaveLength(1);
     expect(h.sim.count('GetBackupJobReport', { BackupSetID: DOCS, DestinationID: DEST_A })).toBe(1);
-    expect(value(samples, 'backup_job_last_run_files', { job_id: DOCS, destination_id: DEST_B, change: 'new' })).toBe(1001);
+    expect(value(samples, 'backup_job_last_run_files', { job_id: DOCS, destination_id: DEST_B, change: 'new' })).toBe(
+      1001,
+    );
     await h.collect();
     expect(h.sim.requests.filter((r) => r.path.endsWith('/GetBackupJobReportSummary.do'))).toHaveLength(1);
   });
@@ -123,14 +137,20 @@ describe('reports', () => {
     const { samples, failed } = await h.collect();
     expect(failed.map((f) => f.collector)).toEqual(['reports']);
     expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
-    for (const name of ['backup_job_last_run_warnings', 'backup_job_last_run_errors', 'backup_job_last_run_files', 'backup_job_last_run_dedupe_enabled']) {
+    for (const name of [
+      'backup_job_last_run_warnings',
+      'backup_job_last_run_errors',
+      'backup_job_last_run_files',
+      'backup_job_last_run_dedupe_enabled',
+    ]) {
       expect(samples.some((s) => s.name === name)).toBe(false);
     }
   });
 
   test('an Error envelope on one report fails `reports` with its message; other jobs keep theirs', async () => {
     h = await harness();
-    h.sim.errorFor = (api, p) => (api === 'GetBackupJobReportSummary' && p.BackupSetID === SQL ? 'Backup job index is corrupted' : undefined);
+    h.sim.errorFor = (api, p) =>
+      api === 'GetBackupJobReportSummary' && p.BackupSetID === SQL ? 'Backup job index is corrupted' : undefined;
     const { samples, failed } = await h.collect();
     expect(failed).toHaveLength(1);
     expect(failed[0]!.collector).toBe('reports');

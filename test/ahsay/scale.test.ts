@@ -3,13 +3,17 @@
 import { harness, type Harness } from './helpers';
 
 let h: Harness;
-afterEach(async () => { await h?.close(); });
+afterEach(async () => {
+  await h?.close();
+});
 
 test('200 generated users × 2 backup sets × 2 destinations', async () => {
   h = await harness({ scale: { users: 200, setsPerUser: 2, days: 8 } }, { concurrency: 4 });
   const first = await h.collect();
   expect(first.failed).toEqual([]);
-  const generated = first.samples.filter((s) => s.name === 'backup_job_status' && s.value === 1 && /^user\d{4}$/.test(s.labels.tenant ?? ''));
+  const generated = first.samples.filter(
+    (s) => s.name === 'backup_job_status' && s.value === 1 && /^user\d{4}$/.test(s.labels.tenant ?? ''),
+  );
   expect(generated).toHaveLength(200 * 2 * 2);
   const walked = h.sim.count('ListBackupJobStatus');
   // Each generated user: today (empty) + the days back to its newest success per destination.

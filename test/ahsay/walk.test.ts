@@ -1,9 +1,27 @@
 // The day walk of ListBackupJobStatus against the simulator over real HTTPS: discovery across users and
 // days, destinations, lookback, and every status of the contract table.
-import { harness, DEST_A, DEST_B, DOCS, SQL, EXCH, LAPTOP, ARCHIVE, OLD_PC, hk, NOW, seriesOf, statusOf, value, type Harness } from './helpers';
+import {
+  harness,
+  DEST_A,
+  DEST_B,
+  DOCS,
+  SQL,
+  EXCH,
+  LAPTOP,
+  ARCHIVE,
+  OLD_PC,
+  hk,
+  NOW,
+  seriesOf,
+  statusOf,
+  value,
+  type Harness,
+} from './helpers';
 
 let h: Harness;
-afterEach(async () => { await h?.close(); });
+afterEach(async () => {
+  await h?.close();
+});
 
 describe('discovery and the day walk', () => {
   test('every user and backup set; each walk stops at the newest success of every destination', async () => {
@@ -39,7 +57,9 @@ describe('discovery and the day walk', () => {
     expect(value(samples, 'backup_job_last_run_warnings', a)).toBe(0);
     // warning_is_success (default true): the warning run is B's last success.
     expect(value(samples, 'backup_job_last_success_timestamp_seconds', b)).toBe(hk('2026-03-01T22:21:00'));
-    expect(samples.find((s) => s.name === 'backup_job_status' && s.labels.job_id === DOCS && !s.labels.destination_id)).toBeUndefined();
+    expect(
+      samples.find((s) => s.name === 'backup_job_status' && s.labels.job_id === DOCS && !s.labels.destination_id),
+    ).toBeUndefined();
   });
 
   test('warning_is_success false: the last success of a destination is older than its warning run', async () => {
@@ -54,13 +74,27 @@ describe('discovery and the day walk', () => {
     await h.collect();
     // The next day Documents ran to destination A only.
     const start = hk('2026-03-02T22:00:00') * 1000;
-    h.sim.users.find((u) => u.login === 'alice')!.jobs.push({
-      setId: DOCS, destId: DEST_A, id: '2026-03-02-22-00-00', start, end: start + 600_000, status: 'BS_STOP_SUCCESS', warnings: 0, errors: 0, files: 10,
-    });
+    h.sim.users
+      .find((u) => u.login === 'alice')!
+      .jobs.push({
+        setId: DOCS,
+        destId: DEST_A,
+        id: '2026-03-02-22-00-00',
+        start,
+        end: start + 600_000,
+        status: 'BS_STOP_SUCCESS',
+        warnings: 0,
+        errors: 0,
+        files: 10,
+      });
     const { samples } = await h.collect(NOW + 86_400_000);
-    expect(value(samples, 'backup_job_last_run_start_timestamp_seconds', { job_id: DOCS, destination_id: DEST_A })).toBe(start / 1000);
+    expect(
+      value(samples, 'backup_job_last_run_start_timestamp_seconds', { job_id: DOCS, destination_id: DEST_A }),
+    ).toBe(start / 1000);
     expect(statusOf(samples, DOCS, DEST_B)).toBe('warning');
-    expect(value(samples, 'backup_job_last_run_start_timestamp_seconds', { job_id: DOCS, destination_id: DEST_B })).toBe(hk('2026-03-01T22:00:00'));
+    expect(
+      value(samples, 'backup_job_last_run_start_timestamp_seconds', { job_id: DOCS, destination_id: DEST_B }),
+    ).toBe(hk('2026-03-01T22:00:00'));
   });
 
   test('a set without runs: one series set without destination_id, status none, nothing else', async () => {
@@ -120,13 +154,23 @@ describe('status mapping through the wire', () => {
     h = await harness();
     const { samples } = await h.collect();
     const expected: Record<string, string> = {
-      BS_STOP_SUCCESS_WITH_ERROR: 'warning', BS_STOP_BY_SYSTEM_ERROR: 'failed', BS_STOP_BY_SCHEDULER: 'failed',
-      BS_STOP_BY_QUOTA_EXCEEDED: 'failed', BS_STOP_MISSED_BACKUP: 'failed', BS_BACKUP_NOT_FINISHED: 'failed',
-      BS_STOP_INCOMPLETE: 'failed', BS_MISSED_DATABASAE: 'failed', BS_MISSED_VIRTUAL_MACHINE: 'failed',
-      BS_MISSED_PUBLIC_FOLDER: 'failed', BS_STOP_BY_USER: 'stopped', BS_STOP_BY_SOLAR_FLARE: 'unknown',
+      BS_STOP_SUCCESS_WITH_ERROR: 'warning',
+      BS_STOP_BY_SYSTEM_ERROR: 'failed',
+      BS_STOP_BY_SCHEDULER: 'failed',
+      BS_STOP_BY_QUOTA_EXCEEDED: 'failed',
+      BS_STOP_MISSED_BACKUP: 'failed',
+      BS_BACKUP_NOT_FINISHED: 'failed',
+      BS_STOP_INCOMPLETE: 'failed',
+      BS_MISSED_DATABASAE: 'failed',
+      BS_MISSED_VIRTUAL_MACHINE: 'failed',
+      BS_MISSED_PUBLIC_FOLDER: 'failed',
+      BS_STOP_BY_USER: 'stopped',
+      BS_STOP_BY_SOLAR_FLARE: 'unknown',
     };
     for (const [vendor, state] of Object.entries(expected)) {
-      const info = samples.find((s) => s.name === 'backup_job_last_run_info' && s.labels.job_name === `Carol ${vendor}`);
+      const info = samples.find(
+        (s) => s.name === 'backup_job_last_run_info' && s.labels.job_name === `Carol ${vendor}`,
+      );
       expect(info?.labels.vendor_status).toBe(vendor);
       expect(statusOf(samples, info!.labels.job_id!)).toBe(state);
     }

@@ -6,18 +6,29 @@ const ctx = { nowMs: NOW, lookbackMs: 7 * 24 * H };
 
 describe('VB365 warm lower bound', () => {
   const session = (id: string, jobId: string, agoH: number, running = false) => ({
-    id, jobId, start: NOW - agoH * H, end: running ? null : NOW - agoH * H + 600_000, status: running ? 'Running' : 'Success', logItems: 150,
+    id,
+    jobId,
+    start: NOW - agoH * H,
+    end: running ? null : NOW - agoH * H + 600_000,
+    status: running ? 'Running' : 'Success',
+    logItems: 150,
   });
   it('counts the windowed list, the running list and the logs of running last runs only', () => {
-    const b = m365Bound({
-      jobs: [{ id: 'j1' }, { id: 'j2' }, { id: 'j3' }],
-      sessions: [
-        session('a', 'j1', 1), session('b', 'j1', 30),
-        session('c', 'j2', 0.2, true), session('d', 'j2', 24),
-        // j3 ran (and is still "running") outside the window: not its last run within lookback.
-        session('e', 'j3', 9 * 24, true), session('f', 'j3', 2),
-      ],
-    }, ctx);
+    const b = m365Bound(
+      {
+        jobs: [{ id: 'j1' }, { id: 'j2' }, { id: 'j3' }],
+        sessions: [
+          session('a', 'j1', 1),
+          session('b', 'j1', 30),
+          session('c', 'j2', 0.2, true),
+          session('d', 'j2', 24),
+          // j3 ran (and is still "running") outside the window: not its last run within lookback.
+          session('e', 'j3', 9 * 24, true),
+          session('f', 'j3', 2),
+        ],
+      },
+      ctx,
+    );
     expect(b.items.map((i) => i.count)).toEqual([1, 1, 1, 0]);
     expect(b.minimalRequests).toBe(3);
     expect(b.criticalChain).toBe(2);
@@ -33,15 +44,28 @@ describe('VB365 warm lower bound', () => {
 
 describe('Veeam Azure warm lower bound', () => {
   it('counts session pages and logs of running policy runs, not of running noise', () => {
-    const s = (id: string, policyId: string, agoH: number, type: string, status: string) => ({ id, policyId, type, status, startMs: NOW - agoH * H });
-    const b = azureBound({
-      policies: [{ id: 'p1' }, { id: 'p2' }],
-      sessions: [
-        s('1', 'p1', 1, 'PolicyBackup', 'Running'), s('2', 'p1', 20, 'PolicyBackup', 'Success'),
-        s('3', 'p2', 1, 'ManualSnapshot', 'Running'), s('4', 'p2', 5, 'PolicyBackup', 'Success'),
-        s('5', 'p2', 6, 'HealthCheck', 'Warning'), s('6', 'p2', 8 * 24, 'PolicyBackup', 'Running'),
-      ],
-    }, ctx, 2);
+    const s = (id: string, policyId: string, agoH: number, type: string, status: string) => ({
+      id,
+      policyId,
+      type,
+      status,
+      startMs: NOW - agoH * H,
+    });
+    const b = azureBound(
+      {
+        policies: [{ id: 'p1' }, { id: 'p2' }],
+        sessions: [
+          s('1', 'p1', 1, 'PolicyBackup', 'Running'),
+          s('2', 'p1', 20, 'PolicyBackup', 'Success'),
+          s('3', 'p2', 1, 'ManualSnapshot', 'Running'),
+          s('4', 'p2', 5, 'PolicyBackup', 'Success'),
+          s('5', 'p2', 6, 'HealthCheck', 'Warning'),
+          s('6', 'p2', 8 * 24, 'PolicyBackup', 'Running'),
+        ],
+      },
+      ctx,
+      2,
+    );
     expect(b.items.map((i) => i.count)).toEqual([3, 1, 0]);
     expect(b.minimalRequests).toBe(4);
     expect(b.criticalChain).toBe(3);
@@ -50,7 +74,8 @@ describe('Veeam Azure warm lower bound', () => {
 
 describe('AhsayCBS warm lower bound', () => {
   const zone = 'UTC';
-  const at = (daysAgo: number, hour: number): number => Date.parse('2026-11-22T00:00:00Z') - daysAgo * 24 * H + hour * H;
+  const at = (daysAgo: number, hour: number): number =>
+    Date.parse('2026-11-22T00:00:00Z') - daysAgo * 24 * H + hour * H;
   const sets = [{ id: 's1' }];
   it('reads only today when the newest finished day completes the walk', () => {
     const u = { login: 'u1', sets, jobs: [{ setId: 's1', destId: 'A', start: at(1, 22), status: 'BS_STOP_SUCCESS' }] };
@@ -58,7 +83,9 @@ describe('AhsayCBS warm lower bound', () => {
   });
   it('re-reads a finished day that still holds a running job', () => {
     const u = {
-      login: 'u3', sets, jobs: [
+      login: 'u3',
+      sets,
+      jobs: [
         { setId: 's1', destId: 'A', start: at(1, 23), status: 'BS_STILL_RUNNING' },
         { setId: 's1', destId: 'A', start: at(2, 22), status: 'BS_STOP_SUCCESS_WITH_WARNING' },
       ],
@@ -68,10 +95,14 @@ describe('AhsayCBS warm lower bound', () => {
   it('adds a report and a progress call per running last run', () => {
     const users = [
       { login: 'u1', sets, jobs: [{ setId: 's1', destId: 'A', start: at(1, 22), status: 'BS_STOP_SUCCESS' }] },
-      { login: 'u2', sets, jobs: [
-        { setId: 's1', destId: 'A', start: at(0, 10), status: 'BS_STILL_RUNNING' },
-        { setId: 's1', destId: 'A', start: at(1, 10), status: 'BS_STOP_SUCCESS' },
-      ] },
+      {
+        login: 'u2',
+        sets,
+        jobs: [
+          { setId: 's1', destId: 'A', start: at(0, 10), status: 'BS_STILL_RUNNING' },
+          { setId: 's1', destId: 'A', start: at(1, 10), status: 'BS_STOP_SUCCESS' },
+        ],
+      },
       { login: 'none', sets: [], jobs: [] },
     ];
     const b = ahsayBound(users, zone, ctx);
@@ -80,7 +111,11 @@ describe('AhsayCBS warm lower bound', () => {
     expect(b.criticalChain).toBe(2);
   });
   it('walks the whole lookback when a set never succeeds', () => {
-    const u = { login: 'u4', sets, jobs: [{ setId: 's1', destId: 'A', start: at(1, 1), status: 'BS_STOP_BY_SYSTEM_ERROR' }] };
+    const u = {
+      login: 'u4',
+      sets,
+      jobs: [{ setId: 's1', destId: 'A', start: at(1, 1), status: 'BS_STOP_BY_SYSTEM_ERROR' }],
+    };
     // Only today is unfinished; the other seven days of the walk are cached.
     expect(ahsayUserWalk(u, zone, ctx)).toEqual({ dayLists: 1, running: 0 });
   });

@@ -16,7 +16,11 @@ const cases: Array<[string, string, string[]]> = [
   ['targets not a list', 'targets: {}\n', ['config.yaml:1: targets: expected a list, got a mapping']],
   ['top level is a list', '- a\n', ['config.yaml:1: (top level): expected a mapping, got a list']],
   ['unknown top-level key', 'targets: []\nscrape_interval: 1m\n', ['config.yaml:2: scrape_interval: unknown key']],
-  ['YAML syntax error', 'targets: []\nglobal:\n  timeout: "10s\n', ['config.yaml:4: YAML syntax error: Missing closing "quote']],
+  [
+    'YAML syntax error',
+    'targets: []\nglobal:\n  timeout: "10s\n',
+    ['config.yaml:4: YAML syntax error: Missing closing "quote'],
+  ],
   [
     'unquoted variable as a whole value in a flow mapping is accepted (and substituted)',
     'targets:\n  - name: a\n    product: veeam_m365\n    url: https://x\n    auth: { username: u, password: ${PW} }\n',
@@ -31,8 +35,16 @@ const cases: Array<[string, string, string[]]> = [
       'config.yaml:5: YAML syntax error: Unexpected flow-map-end token in YAML stream (inside { } or [ ], quote a value that contains ${...}: "${VAR}")',
     ],
   ],
-  ['two YAML documents', 'targets: []\n---\ntargets: []\n', ['config.yaml:2: YAML syntax error: only one YAML document is allowed']],
-  ['unknown alias', 'global: { timeout: *t }\ntargets: []\n', ['config.yaml:1: YAML: Unresolved alias (the anchor must be set before the alias): t']],
+  [
+    'two YAML documents',
+    'targets: []\n---\ntargets: []\n',
+    ['config.yaml:2: YAML syntax error: only one YAML document is allowed'],
+  ],
+  [
+    'unknown alias',
+    'global: { timeout: *t }\ntargets: []\n',
+    ['config.yaml:1: YAML: Unresolved alias (the anchor must be set before the alias): t'],
+  ],
   ['duplicate YAML key', 'targets: []\ntargets: []\n', ['config.yaml:2: YAML syntax error: Map keys must be unique']],
   [
     'global values',
@@ -47,7 +59,11 @@ const cases: Array<[string, string, string[]]> = [
       'config.yaml:8: global.foo: unknown key',
     ],
   ],
-  ['fractional concurrency', 'global: { concurrency: 1.5 }\ntargets: []\n', ['config.yaml:1: global.concurrency: expected an integer, got a fractional number']],
+  [
+    'fractional concurrency',
+    'global: { concurrency: 1.5 }\ntargets: []\n',
+    ['config.yaml:1: global.concurrency: expected an integer, got a fractional number'],
+  ],
   [
     'target without product',
     'targets:\n  - name: a\n    url: https://x\n',

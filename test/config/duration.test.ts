@@ -19,12 +19,25 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  test.each(['', '1', '30', '-1s', '1.5h', '30 s', '1m1h', '1h1h', '1S', 's', 'ms', ' 1s', '1s ', '1d1y', '99999999999999999999y'])(
-    '%j is rejected',
-    (text) => {
-      expect(() => parseDuration(text)).toThrow();
-    },
-  );
+  test.each([
+    '',
+    '1',
+    '30',
+    '-1s',
+    '1.5h',
+    '30 s',
+    '1m1h',
+    '1h1h',
+    '1S',
+    's',
+    'ms',
+    ' 1s',
+    '1s ',
+    '1d1y',
+    '99999999999999999999y',
+  ])('%j is rejected', (text) => {
+    expect(() => parseDuration(text)).toThrow();
+  });
 });
 
 describe('formatDuration', () => {

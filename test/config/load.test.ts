@@ -18,9 +18,16 @@ test('defaults apply when nothing is set', async () => {
   const { targets } = await load(tmp, m365());
   const t = targets[0] as VeeamM365Target;
   expect(t).toMatchObject({
-    name: 'm365', product: 'veeam_m365', url: 'https://vb365.example.com:4443',
-    timeoutMs: 30_000, minIntervalMs: 30_000, inventoryTtlMs: 300_000, concurrency: 8,
-    lookbackMs: 7 * 86_400_000, warningIsSuccess: true, tls: { insecureSkipVerify: false },
+    name: 'm365',
+    product: 'veeam_m365',
+    url: 'https://vb365.example.com:4443',
+    timeoutMs: 30_000,
+    minIntervalMs: 30_000,
+    inventoryTtlMs: 300_000,
+    concurrency: 8,
+    lookbackMs: 7 * 86_400_000,
+    warningIsSuccess: true,
+    tls: { insecureSkipVerify: false },
     auth: { username: 'monitor', password: 'pw' },
   });
   expect(t.apiVersion).toBeUndefined();
@@ -32,14 +39,30 @@ test('global values apply to every target and a target overrides them', async ()
     '    timeout: 5s\n    concurrency: 4\n    lookback: 1w\n    api_version: v6\n',
   )}  - name: hw\n    product: huawei_clouddc\n    url: https://h\n    project_id: p\n    auth: { token: tk }\n`;
   const [a, b] = (await load(tmp, yaml)).targets as [VeeamM365Target, HuaweiTarget];
-  expect(a).toMatchObject({ timeoutMs: 5_000, minIntervalMs: 0, inventoryTtlMs: 3_600_000, concurrency: 4, lookbackMs: 604_800_000, warningIsSuccess: false, apiVersion: 'v6' });
-  expect(b).toMatchObject({ timeoutMs: 10_000, minIntervalMs: 0, inventoryTtlMs: 3_600_000, concurrency: 2, projectId: 'p', servers: [] });
+  expect(a).toMatchObject({
+    timeoutMs: 5_000,
+    minIntervalMs: 0,
+    inventoryTtlMs: 3_600_000,
+    concurrency: 4,
+    lookbackMs: 604_800_000,
+    warningIsSuccess: false,
+    apiVersion: 'v6',
+  });
+  expect(b).toMatchObject({
+    timeoutMs: 10_000,
+    minIntervalMs: 0,
+    inventoryTtlMs: 3_600_000,
+    concurrency: 2,
+    projectId: 'p',
+    servers: [],
+  });
   expect(b).not.toHaveProperty('lookbackMs');
   expect(b.logExports).toBeUndefined();
 });
 
 test('job filters are anchored and exclude wins; an empty include selects everything', async () => {
-  const t = (await load(tmp, m365("    jobs: { include: ['Daily.*', 'b'], exclude: ['.*Test'] }\n"))).targets[0] as VeeamM365Target;
+  const t = (await load(tmp, m365("    jobs: { include: ['Daily.*', 'b'], exclude: ['.*Test'] }\n")))
+    .targets[0] as VeeamM365Target;
   expect(['Daily 1', 'b', 'ab', 'bc', 'Daily Test'].filter((n) => jobSelected(t.jobs, n))).toEqual(['Daily 1', 'b']);
   const all = (await load(tmp, m365('    jobs: { include: [] }\n'))).targets[0] as VeeamM365Target;
   expect(jobSelected(all.jobs, 'x')).toBe(true);
@@ -47,7 +70,8 @@ test('job filters are anchored and exclude wins; an empty include selects everyt
 
 test('${VAR} is substituted in every string, $${ stays literal, and line numbers are unaffected', async () => {
   const env = { HOST: 'vb365.example.com', PW: 'p@ss ${NOT_A_VAR}\nline2', USER: 'mon' };
-  const yaml = m365('', 'auth: { username: "${USER}itor", password: "${PW}" }').replace('vb365.example.com', '${HOST}') +
+  const yaml =
+    m365('', 'auth: { username: "${USER}itor", password: "${PW}" }').replace('vb365.example.com', '${HOST}') +
     "    jobs: { include: ['$${literal}', 'a$$b'] }\n";
   const t = (await load(tmp, yaml, env)).targets[0] as VeeamM365Target;
   expect(t.url).toBe('https://vb365.example.com:4443');
@@ -83,8 +107,19 @@ test('*_file secrets lose one trailing newline, are resolved against the config 
   expect(a.auth.password).toBe('from-file\n');
   expect(b.auth).toEqual({ kind: 'token', token: 'tok-value' });
   expect(c.auth).toEqual({ kind: 'aksk', accessKey: 'AK1', secretKey: 'sk-value' });
-  expect(d.auth).toEqual({ kind: 'iam', url: 'https://iam.example.com', domain: 'acme', username: 'u', password: 'iam-value' });
-  expect(d.logExports).toEqual({ everyMs: 3_600_000, keep: 5, stateFile: path.join(tmp.dir, 'state.json'), downloadDir: path.join(tmp.dir, 'exports') });
+  expect(d.auth).toEqual({
+    kind: 'iam',
+    url: 'https://iam.example.com',
+    domain: 'acme',
+    username: 'u',
+    password: 'iam-value',
+  });
+  expect(d.logExports).toEqual({
+    everyMs: 3_600_000,
+    keep: 5,
+    stateFile: path.join(tmp.dir, 'state.json'),
+    downloadDir: path.join(tmp.dir, 'exports'),
+  });
   expect(config.secrets).toEqual(['from-file\n', 'tok-value', 'sk-value', 'iam-value']);
 });
 
@@ -110,19 +145,37 @@ test('tls.ca_file is read into tls.ca; a file without a certificate is an error'
 });
 
 test('ahsay target', async () => {
-  const yaml = 'targets:\n  - name: cbs\n    product: ahsay\n    url: http://cbs:8080\n    timezone: Asia/Hong_Kong\n    auth: { username: sys, password: pw }\n    users: [alice, bob]\n';
+  const yaml =
+    'targets:\n  - name: cbs\n    product: ahsay\n    url: http://cbs:8080\n    timezone: Asia/Hong_Kong\n    auth: { username: sys, password: pw }\n    users: [alice, bob]\n';
   const t = (await load(tmp, yaml)).targets[0] as AhsayTarget;
-  expect(t).toMatchObject({ timezone: 'Asia/Hong_Kong', users: ['alice', 'bob'], url: 'http://cbs:8080', auth: { username: 'sys', password: 'pw' } });
+  expect(t).toMatchObject({
+    timezone: 'Asia/Hong_Kong',
+    users: ['alice', 'bob'],
+    url: 'http://cbs:8080',
+    auth: { username: 'sys', password: 'pw' },
+  });
 });
 
 test('loadConfigFile names an unreadable file', async () => {
   const file = path.join(tmp.dir, 'nope.yaml');
-  await expect(loadConfigFile(file, {})).rejects.toThrow(new ConfigError([`${file}: cannot read configuration file (ENOENT)`]));
+  await expect(loadConfigFile(file, {})).rejects.toThrow(
+    new ConfigError([`${file}: cannot read configuration file (ENOENT)`]),
+  );
 });
 
 test('config.example.yaml loads when its variables are set', async () => {
-  const env = { VB365_PASSWORD: 'a-secret', VBA_PASSWORD: 'b-secret', CBS_PASSWORD: 'c-secret', HW_PASSWORD: 'd-secret' };
+  const env = {
+    VB365_PASSWORD: 'a-secret',
+    VBA_PASSWORD: 'b-secret',
+    CBS_PASSWORD: 'c-secret',
+    HW_PASSWORD: 'd-secret',
+  };
   const config = await loadConfigFile(path.join(__dirname, '../../config.example.yaml'), env);
-  expect(config.targets.map((t) => `${t.name}/${t.product}`)).toEqual(['m365-prod/veeam_m365', 'azure/veeam_azure', 'cbs/ahsay', 'clouddc/huawei_clouddc']);
+  expect(config.targets.map((t) => `${t.name}/${t.product}`)).toEqual([
+    'm365-prod/veeam_m365',
+    'azure/veeam_azure',
+    'cbs/ahsay',
+    'clouddc/huawei_clouddc',
+  ]);
   expect(config.secrets.sort()).toEqual(Object.values(env).sort());
 });

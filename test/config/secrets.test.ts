@@ -46,12 +46,23 @@ targets:
   expect(text).not.toContain(SECRET);
   expect(text.match(/<secret>/g)).toHaveLength(5);
   expect(shown[0]).toEqual({
-    name: 'm365', product: 'veeam_m365', url: 'https://vb365:4443', timeout: '30s', min_interval: '30s',
-    inventory_ttl: '5m', concurrency: 8, tls: { insecure_skip_verify: false },
-    auth: { username: 'monitor', password: '<secret>' }, lookback: '2w', warning_is_success: true,
+    name: 'm365',
+    product: 'veeam_m365',
+    url: 'https://vb365:4443',
+    timeout: '30s',
+    min_interval: '30s',
+    inventory_ttl: '5m',
+    concurrency: 8,
+    tls: { insecure_skip_verify: false },
+    auth: { username: 'monitor', password: '<secret>' },
+    lookback: '2w',
+    warning_is_success: true,
     jobs: { include: ['Daily.*'], exclude: [] },
   });
-  expect(shown[3]).toMatchObject({ auth: { iam: { url: 'https://iam', domain: 'd', username: 'u', password: '<secret>' } }, log_exports: { every: '1d', keep: 3, state_file: '/tmp/s.json' } });
+  expect(shown[3]).toMatchObject({
+    auth: { iam: { url: 'https://iam', domain: 'd', username: 'u', password: '<secret>' } },
+    log_exports: { every: '1d', keep: 3, state_file: '/tmp/s.json' },
+  });
   expect(shown[4]).toMatchObject({ auth: { access_key: 'AKID', secret_key: '<secret>' } });
 });
 

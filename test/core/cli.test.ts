@@ -10,7 +10,10 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'backup-exporter-cli-'));
 const good = path.join(dir, 'good.yaml');
 const bad = path.join(dir, 'bad.yaml');
 writeFileSync(good, 'targets: []\n');
-writeFileSync(bad, 'targets:\n  - name: x\n    product: veeam_m365\n    url: ftp://nope\n    auth: { username: u, password: hunter2hunter2 }\n');
+writeFileSync(
+  bad,
+  'targets:\n  - name: x\n    product: veeam_m365\n    url: ftp://nope\n    auth: { username: u, password: hunter2hunter2 }\n',
+);
 
 function run(args: string[]) {
   return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 20_000 });
@@ -26,7 +29,14 @@ describe('command line', () => {
   test('--help lists every flag', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
-    for (const f of ['--config.file', '--config.check', '--web.listen-address', '--web.config.file', '--log.level', '--log.format']) {
+    for (const f of [
+      '--config.file',
+      '--config.check',
+      '--web.listen-address',
+      '--web.config.file',
+      '--log.level',
+      '--log.format',
+    ]) {
       expect(r.stdout).toContain(f);
     }
   });
@@ -69,14 +79,24 @@ describe('command line', () => {
   });
 
   test('logs the picked port, reloads on SIGHUP and stops with 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [MAIN, `--config.file=${good}`, '--web.listen-address=127.0.0.1:0', '--log.format=json']);
+    const child = spawn(process.execPath, [
+      MAIN,
+      `--config.file=${good}`,
+      '--web.listen-address=127.0.0.1:0',
+      '--log.format=json',
+    ]);
     let err = '';
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     await waitFor(() => /"msg":"listening"/.test(err));
     expect(err).toMatch(/"address":"127\.0\.0\.1:\d+"/);
     child.kill('SIGHUP');
     await waitFor(() => /configuration reloaded/.test(err));
-    const code = await new Promise<number | null>((res) => { child.on('exit', res); child.kill('SIGTERM'); });
+    const code = await new Promise<number | null>((res) => {
+      child.on('exit', res);
+      child.kill('SIGTERM');
+    });
     expect(code).toBe(0);
   });
 });

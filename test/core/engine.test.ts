@@ -26,7 +26,11 @@ const testModule: ProductModule<VeeamM365Target> = {
       }
       return {
         info: { api_version: 'v8' },
-        samples: jobs.map((j) => ({ name: 'backup_job_enabled' as const, labels: { job_id: j.id, job_name: j.id, job_type: 'Backup' }, value: 1 })),
+        samples: jobs.map((j) => ({
+          name: 'backup_job_enabled' as const,
+          labels: { job_id: j.id, job_name: j.id, job_type: 'Backup' },
+          value: 1,
+        })),
         failed,
       };
     },
@@ -45,10 +49,20 @@ beforeAll(async () => {
   });
 });
 afterAll(() => sim.close());
-beforeEach(() => { sim.requests.length = 0; sim.faults = []; sim.latencyMs = 0; extraOk = true; });
+beforeEach(() => {
+  sim.requests.length = 0;
+  sim.faults = [];
+  sim.latencyMs = 0;
+  extraOk = true;
+});
 
 function runner(o: Partial<VeeamM365Target> = {}) {
-  return new TargetRunner(m365Target(sim.url, o), testModule, silentLogger(), new SelfMetrics({ defaultMetrics: false }));
+  return new TargetRunner(
+    m365Target(sim.url, o),
+    testModule,
+    silentLogger(),
+    new SelfMetrics({ defaultMetrics: false }),
+  );
 }
 
 describe('collection rules', () => {
@@ -142,5 +156,4 @@ describe('collection rules', () => {
     expect(await r.collect()).toBe(first);
     await r.close();
   });
-
 });

@@ -2,8 +2,13 @@ import { lastRun, lastSuccess, normaliseEnd, mapStatus, type Run } from '../../s
 
 const now = 1_700_000_000;
 const policy = { now, lookbackSeconds: 7 * 86400, warningIsSuccess: true };
-const run = (id: string, start: number, end: number | undefined, state: Run['state']): Run =>
-  ({ id, start, ...(end === undefined ? {} : { end }), state, vendorStatus: state });
+const run = (id: string, start: number, end: number | undefined, state: Run['state']): Run => ({
+  id,
+  start,
+  ...(end === undefined ? {} : { end }),
+  state,
+  vendorStatus: state,
+});
 
 const runs: Run[] = [
   run('a', now - 3 * 3600, now - 3 * 3600 + 600, 'success'),

@@ -24,12 +24,17 @@ test('never more than `limit` items in progress, every item done, results in inp
 test('after the signal aborts no new item starts; the rest fail as timeouts', async () => {
   const ac = new AbortController();
   let started = 0;
-  const results = await pool(Array.from({ length: 10 }, (_, i) => i), 2, ac.signal, async (i) => {
-    started++;
-    if (i === 1) ac.abort();
-    await tick();
-    return i;
-  });
+  const results = await pool(
+    Array.from({ length: 10 }, (_, i) => i),
+    2,
+    ac.signal,
+    async (i) => {
+      started++;
+      if (i === 1) ac.abort();
+      await tick();
+      return i;
+    },
+  );
   expect(started).toBe(2);
   expect(results.filter((r) => r.ok)).toHaveLength(2);
   const failed = results.find((r) => !r.ok);
@@ -54,10 +59,12 @@ test('mapLimit keeps input order, bounds work in flight and fails on the first e
   expect(out).toEqual([50, 40, 30, 20, 10]);
   expect(peak).toBe(2);
   const started: number[] = [];
-  await expect(mapLimit([1, 2, 3, 4, 5, 6], 1, async (n) => {
-    started.push(n);
-    if (n === 2) throw new Error('two');
-    return n;
-  })).rejects.toThrow('two');
+  await expect(
+    mapLimit([1, 2, 3, 4, 5, 6], 1, async (n) => {
+      started.push(n);
+      if (n === 2) throw new Error('two');
+      return n;
+    }),
+  ).rejects.toThrow('two');
   expect(started).toEqual([1, 2]);
 });

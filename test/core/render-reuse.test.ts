@@ -5,7 +5,12 @@ import { FAMILIES, type FamilyName } from '../../src/core/families';
 import { formatValue, joinChunks, renderTarget } from '../../src/core/render';
 import type { Labels, Sample } from '../../src/core/types';
 
-const NAMES: FamilyName[] = ['backup_job_status', 'backup_job_enabled', 'backup_job_last_run_files', 'backup_target_up'];
+const NAMES: FamilyName[] = [
+  'backup_job_status',
+  'backup_job_enabled',
+  'backup_job_last_run_files',
+  'backup_target_up',
+];
 
 /** The straightforward rendering: every label escaped and written for every sample, families in order. */
 function reference(target: string, product: string, samples: readonly Sample[]): string {
@@ -30,18 +35,28 @@ function reference(target: string, product: string, samples: readonly Sample[]):
 // Few distinct keys and values, so consecutive samples often share leading labels (the reuse path), and
 // long or non-ASCII values so lines cross batch and block boundaries.
 const key = fc.constantFrom('tenant', 'job_id', 'job_name', 'status', 'change');
-const value = fc.oneof(fc.constantFrom('a', 'b', 'Öl "x"\n', 'C:\\dir', '✓', ''), fc.string({ maxLength: 40 }),
-  fc.string({ minLength: 2000, maxLength: 3000 }));
+const value = fc.oneof(
+  fc.constantFrom('a', 'b', 'Öl "x"\n', 'C:\\dir', '✓', ''),
+  fc.string({ maxLength: 40 }),
+  fc.string({ minLength: 2000, maxLength: 3000 }),
+);
 const labelsArb = fc.dictionary(key, value, { maxKeys: 4 });
-const sampleArb = fc.record({ name: fc.constantFrom(...NAMES), labels: labelsArb, value: fc.oneof(fc.integer(), fc.double()) });
+const sampleArb = fc.record({
+  name: fc.constantFrom(...NAMES),
+  labels: labelsArb,
+  value: fc.oneof(fc.integer(), fc.double()),
+});
 
 test('equals a plain rendering for any sequence of samples', () => {
-  fc.assert(fc.property(fc.array(sampleArb, { maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (base, repeat) => {
-    // Repeating a block of samples with the same label objects makes the output large (many blocks).
-    const samples: Sample[] = [];
-    for (let i = 0; i < repeat; i++) samples.push(...base);
-    expect(joinChunks([renderTarget('t "1"', 'ahsay', samples)])).toBe(reference('t "1"', 'ahsay', samples));
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.array(sampleArb, { maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (base, repeat) => {
+      // Repeating a block of samples with the same label objects makes the output large (many blocks).
+      const samples: Sample[] = [];
+      for (let i = 0; i < repeat; i++) samples.push(...base);
+      expect(joinChunks([renderTarget('t "1"', 'ahsay', samples)])).toBe(reference('t "1"', 'ahsay', samples));
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('a label set that is a prefix of the previous one, or longer, or differs only in its last value', () => {

@@ -8,15 +8,20 @@ import { configYaml, m365Yaml } from '../helpers/two-targets';
 
 const SECRET = 'Sup3r-Secret-Value';
 // Port 1 on loopback refuses connections: both targets are down, for a fast and deterministic answer.
-const config = configYaml('timeout: 2s, min_interval: 0s', [m365Yaml('http://127.0.0.1:1', { password: SECRET }), `  - name: cbs
+const config = configYaml('timeout: 2s, min_interval: 0s', [
+  m365Yaml('http://127.0.0.1:1', { password: SECRET }),
+  `  - name: cbs
     product: ahsay
     url: http://127.0.0.1:1
     timezone: Europe/Berlin
     auth: { username: api, password: ${SECRET}2 }
-`]);
+`,
+]);
 
 let ex: TestExporter;
-beforeAll(async () => { ex = await startTestExporter(config); });
+beforeAll(async () => {
+  ex = await startTestExporter(config);
+});
 afterAll(() => ex.close());
 
 describe('endpoints', () => {
@@ -104,7 +109,10 @@ describe('endpoints', () => {
     expect((await ex.get('/metrics')).text).toContain('backup_exporter_config_last_reload_successful 0');
     writeFileSync(ex.configFile, config.replace('  - name: cbs', '  - name: cbs2'));
     expect((await ex.post('/-/reload')).status).toBe(200);
-    expect(JSON.parse((await ex.get('/targets')).text).map((g: { targets: string[] }) => g.targets[0])).toEqual(['m365', 'cbs2']);
+    expect(JSON.parse((await ex.get('/targets')).text).map((g: { targets: string[] }) => g.targets[0])).toEqual([
+      'm365',
+      'cbs2',
+    ]);
     // The removed target's self-metric series go with it; the kept target keeps its counters.
     const after = (await ex.get('/metrics')).text;
     expect(after).not.toMatch(/backup_exporter_upstream_requests_total\{target="cbs",/);
@@ -113,7 +121,9 @@ describe('endpoints', () => {
   });
 
   test('no secret in anything served or logged', async () => {
-    const bodies = await Promise.all(['/metrics', '/probe?target=m365&debug=true', '/', '/targets'].map((p) => ex.get(p)));
+    const bodies = await Promise.all(
+      ['/metrics', '/probe?target=m365&debug=true', '/', '/targets'].map((p) => ex.get(p)),
+    );
     for (const b of bodies) expect(b.text).not.toContain(SECRET);
     expect(ex.logs()).not.toContain(SECRET);
   });

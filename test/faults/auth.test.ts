@@ -4,7 +4,11 @@ import { useTwoTargets } from '../helpers/two-targets';
 import { timedGet, upOf } from './helpers';
 
 const env = useTwoTargets({
-  global: 'timeout: 10s, min_interval: 0s, inventory_ttl: 0s', jobs: 4, servers: 4, huawei: { maxLimit: 2 }, huaweiAuth: 'iam',
+  global: 'timeout: 10s, min_interval: 0s, inventory_ttl: 0s',
+  jobs: 4,
+  servers: 4,
+  huawei: { maxLimit: 2 },
+  huaweiAuth: 'iam',
 });
 
 beforeAll(async () => {
@@ -34,20 +38,25 @@ async function scrapeExpiringMidway(expire: () => void): Promise<string> {
 test.each([
   ['m365', () => env.m365.expireTokens(), m365Logins],
   ['clouddc', () => env.huawei.expireTokens(), iamLogins],
-] as const)('%s: token expiry mid-scrape costs exactly one login and the target stays up', async (target, expire, logins) => {
-  const before = logins();
-  const from = env.ex.logs().length;
-  const text = await scrapeExpiringMidway(expire);
-  // The expiry really hit requests of this scrape: the token manager saw a 401 and logged in again.
-  expect(env.ex.logs().slice(from)).toMatch(new RegExp(`token rejected with 401.*target=${target}|target=${target}.*token rejected with 401`));
-  expect(upOf(text, target)).toBe(1);
-  expect(text).not.toMatch(new RegExp(`backup_target_collector_success\\{target="${target}",[^}]*\\} 0`));
-  expect(logins() - before).toBe(1);
-  // The new token is kept: the next scrape logs in no more.
-  const again = await timedGet(env.ex, '/metrics');
-  expect(upOf(again.text, target)).toBe(1);
-  expect(logins() - before).toBe(1);
-});
+] as const)(
+  '%s: token expiry mid-scrape costs exactly one login and the target stays up',
+  async (target, expire, logins) => {
+    const before = logins();
+    const from = env.ex.logs().length;
+    const text = await scrapeExpiringMidway(expire);
+    // The expiry really hit requests of this scrape: the token manager saw a 401 and logged in again.
+    expect(env.ex.logs().slice(from)).toMatch(
+      new RegExp(`token rejected with 401.*target=${target}|target=${target}.*token rejected with 401`),
+    );
+    expect(upOf(text, target)).toBe(1);
+    expect(text).not.toMatch(new RegExp(`backup_target_collector_success\\{target="${target}",[^}]*\\} 0`));
+    expect(logins() - before).toBe(1);
+    // The new token is kept: the next scrape logs in no more.
+    const again = await timedGet(env.ex, '/metrics');
+    expect(upOf(again.text, target)).toBe(1);
+    expect(logins() - before).toBe(1);
+  },
+);
 
 test.each([
   ['m365', () => env.m365, m365Logins],

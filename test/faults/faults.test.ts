@@ -24,7 +24,10 @@ let ex: TestExporter;
 
 // Series that only exist when a target was really collected.
 const INVENTORY: Record<string, string> = {
-  m365: 'backup_job_status', clouddc: 'backup_server_health', azure: 'backup_job_status', cbs: 'backup_job_status',
+  m365: 'backup_job_status',
+  clouddc: 'backup_server_health',
+  azure: 'backup_job_status',
+  cbs: 'backup_job_status',
 };
 type Healthy = 'm365' | 'clouddc' | 'azure' | 'cbs';
 const HEALTHY: Healthy[] = ['m365', 'clouddc', 'azure', 'cbs'];
@@ -32,15 +35,20 @@ const HEALTHY: Healthy[] = ['m365', 'clouddc', 'azure', 'cbs'];
 beforeAll(async () => {
   // All four products, over plain HTTP: the faults are injected into the simulators, not the transport.
   estate = await startSimulatedEstate({
-    m365: { tls: false, scale: { orgs: 1, jobs: 3 } }, huawei: { tls: false, scale: { servers: 3 } },
-    azure: { tls: false }, ahsay: { tls: false },
+    m365: { tls: false, scale: { orgs: 1, jobs: 3 } },
+    huawei: { tls: false, scale: { servers: 3 } },
+    azure: { tls: false },
+    ahsay: { tls: false },
   });
   ({ m365, huawei, azure, ahsay } = estate);
   // HTTPS with a certificate for another name: the CA is trusted, the name is not.
   const material = await selfSignedCert(['wrong.example']);
   wrongHost = await startSimulator({ tls: material, handler: () => ({ json: {} }) });
-  ex = await startTestExporter(configYaml('timeout: 10s, min_interval: 0s, inventory_ttl: 0s', [
-    m365Yaml(m365.url), huaweiYaml(huawei, 'iam'), `  - name: azure
+  ex = await startTestExporter(
+    configYaml('timeout: 10s, min_interval: 0s, inventory_ttl: 0s', [
+      m365Yaml(m365.url),
+      huaweiYaml(huawei, 'iam'),
+      `  - name: azure
     product: veeam_azure
     url: ${azure.url}
     auth: { username: monitor, password: secret-azure }
@@ -60,7 +68,9 @@ beforeAll(async () => {
     url: http://backup-exporter-test.invalid:8443
     project_id: p1
     auth: { token: tok-nodns }
-`.replace('CA_FILE', caFile(material.cert))]));
+`.replace('CA_FILE', caFile(material.cert)),
+    ]),
+  );
 });
 
 afterAll(async () => {

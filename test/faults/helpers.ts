@@ -6,7 +6,11 @@ import type { TestExporter } from '../helpers/exporter';
 /** The budget Prometheus announces; the exporter must answer within it whatever the upstream does. */
 export const BUDGET_SECONDS = 2;
 
-export interface Timed { status: number; text: string; ms: number }
+export interface Timed {
+  status: number;
+  text: string;
+  ms: number;
+}
 
 export async function timedGet(ex: TestExporter, pathAndQuery: string): Promise<Timed> {
   const t0 = performance.now();
@@ -27,5 +31,8 @@ export function seriesOf(text: string, family: string, target: string): number {
 
 /** The `target down` warnings logged for a target since `from` (an offset into the log text). */
 export function downLines(logs: string, target: string, from = 0): string[] {
-  return logs.slice(from).split('\n').filter((l) => l.includes('msg="target down"') && l.includes(` target=${target} `));
+  return logs
+    .slice(from)
+    .split('\n')
+    .filter((l) => l.includes('msg="target down"') && l.includes(` target=${target} `));
 }

@@ -12,11 +12,17 @@ export interface TestExporter extends Running {
   configFile: string;
   /** Everything the exporter logged so far. */
   logs(): string;
-  get(pathAndQuery: string, headers?: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; text: string }>;
+  get(
+    pathAndQuery: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Record<string, unknown>; text: string }>;
   post(pathAndQuery: string): Promise<{ status: number; text: string }>;
 }
 
-export async function startTestExporter(configYaml: string, opts: { webConfigYaml?: string; level?: 'debug' | 'info' } = {}): Promise<TestExporter> {
+export async function startTestExporter(
+  configYaml: string,
+  opts: { webConfigYaml?: string; level?: 'debug' | 'info' } = {},
+): Promise<TestExporter> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'backup-exporter-test-'));
   const configFile = path.join(dir, 'config.yaml');
   writeFileSync(configFile, configYaml);
@@ -26,10 +32,21 @@ export async function startTestExporter(configYaml: string, opts: { webConfigYam
     writeFileSync(webConfigFile, opts.webConfigYaml);
   }
   let logText = '';
-  const out = new Writable({ write(chunk: Buffer, _e, done) { logText += chunk.toString(); done(); } });
+  const out = new Writable({
+    write(chunk: Buffer, _e, done) {
+      logText += chunk.toString();
+      done();
+    },
+  });
   const redactor = new SecretRedactor();
   const log = createLogger({ level: opts.level ?? 'debug', format: 'logfmt', redactor, out });
-  const running = await startExporter({ configFile, listenAddress: '127.0.0.1:0', log, redactor, ...(webConfigFile ? { webConfigFile } : {}) });
+  const running = await startExporter({
+    configFile,
+    listenAddress: '127.0.0.1:0',
+    log,
+    redactor,
+    ...(webConfigFile ? { webConfigFile } : {}),
+  });
   return {
     ...running,
     dir,

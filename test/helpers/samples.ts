@@ -19,7 +19,12 @@ export function seriesWith(samples: readonly Sample[], l: LabelFilter): Sample[]
 }
 
 /** In a state set (`name`, one series per state), the `stateLabel` of the series that is 1. */
-export function stateIn(samples: readonly Sample[], name: string, l: LabelFilter, stateLabel: string): string | undefined {
+export function stateIn(
+  samples: readonly Sample[],
+  name: string,
+  l: LabelFilter,
+  stateLabel: string,
+): string | undefined {
   return samples.find((s) => s.name === name && matches(s, l) && s.value === 1)?.labels[stateLabel];
 }
 

@@ -17,7 +17,12 @@ export interface CapturedLog {
 
 export function captureLog(): CapturedLog {
   let text = '';
-  const out = new Writable({ write(c: Buffer, _e, done) { text += c.toString(); done(); } });
+  const out = new Writable({
+    write(c: Buffer, _e, done) {
+      text += c.toString();
+      done();
+    },
+  });
   return { log: pino({ level: 'debug' }, out), logs: () => text };
 }
 
@@ -57,7 +62,9 @@ export interface SessionHarness<S extends ProductSession = ProductSession> {
 }
 
 export function startSessionHarness<C extends CommonTarget, S extends ProductSession>(
-  module: SessionFactory<C, S>, target: C, opts: SessionHarnessOptions = {},
+  module: SessionFactory<C, S>,
+  target: C,
+  opts: SessionHarnessOptions = {},
 ): SessionHarness<S> {
   const captured = opts.log ?? captureLog();
   const { log } = captured;
@@ -67,12 +74,26 @@ export function startSessionHarness<C extends CommonTarget, S extends ProductSes
   const session = module.createSession(target, { log, caches, metrics, http: http.background() });
   const clock = opts.now ?? Date.now;
   return {
-    session, caches, metrics, http, log,
+    session,
+    caches,
+    metrics,
+    http,
+    log,
     logs: captured.logs,
     collect: (now = clock(), { timeoutMs = 10_000, debug = false }: CollectOptions = {}) => {
       const deadline = Date.now() + timeoutMs;
-      return session.collect({ http: http.forCollection(deadline), signal: new AbortController().signal, deadline, log, now, debug });
+      return session.collect({
+        http: http.forCollection(deadline),
+        signal: new AbortController().signal,
+        deadline,
+        log,
+        now,
+        debug,
+      });
     },
-    close: async () => { await session.stop?.(); await http.close(); },
+    close: async () => {
+      await session.stop?.();
+      await http.close();
+    },
   };
 }

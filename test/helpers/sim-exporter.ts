@@ -15,7 +15,9 @@ export interface SimExporter {
 
 /** Starts the exporter on `config(caFile, dir)` against a simulator started with TLS. */
 export async function startExporterWithCa(
-  sim: { readonly cert?: string }, dirPrefix: string, config: (caFile: string, dir: string) => string,
+  sim: { readonly cert?: string },
+  dirPrefix: string,
+  config: (caFile: string, dir: string) => string,
 ): Promise<SimExporter> {
   if (!sim.cert) throw new Error('the simulator was not started with TLS');
   const dir = mkdtempSync(path.join(os.tmpdir(), dirPrefix));
@@ -23,7 +25,14 @@ export async function startExporterWithCa(
   writeFileSync(caFile, sim.cert);
   try {
     const ex = await startTestExporter(config(caFile, dir));
-    return { ex, dir, close: async () => { await ex.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ex,
+      dir,
+      close: async () => {
+        await ex.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

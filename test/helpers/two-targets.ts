@@ -2,7 +2,11 @@
 // over plain HTTP, named `m365` and `clouddc` in the configuration. The YAML pieces are exported on their own
 // for tests that list other targets besides (or instead of) these two.
 import { startM365Simulator, type M365Simulator } from '../../src/simulators/veeam_m365/server';
-import { startHuaweiSimulator, type HuaweiSimOptions, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
+import {
+  startHuaweiSimulator,
+  type HuaweiSimOptions,
+  type HuaweiSimulator,
+} from '../../src/simulators/huawei_clouddc/server';
 import { startTestExporter, type TestExporter } from './exporter';
 
 /** A configuration file: `global` is the body of its one-line flow map, each target ends with a newline. */
@@ -25,9 +29,10 @@ export type HuaweiAuthKind = 'token' | 'iam';
 
 /** The `clouddc` target on a CloudDC simulator, with credentials the simulator accepts by default. */
 export function huaweiYaml(sim: HuaweiSimulator, auth: HuaweiAuthKind): string {
-  const authYaml = auth === 'token'
-    ? 'auth: { token: secret-token }'
-    : `auth:\n      iam: { url: ${sim.url}, domain: acme, username: monitor, password: secret-iam }`;
+  const authYaml =
+    auth === 'token'
+      ? 'auth: { token: secret-token }'
+      : `auth:\n      iam: { url: ${sim.url}, domain: acme, username: monitor, password: secret-iam }`;
   return `  - name: clouddc
     product: huawei_clouddc
     url: ${sim.url}
@@ -67,7 +72,15 @@ export async function startTwoTargets(o: TwoTargetsOptions): Promise<TwoTargets>
     o.prepare?.({ m365, huawei });
     const ex = await startTestExporter(configYaml(o.global, [m365Yaml(m365.url), huaweiYaml(huawei, o.huaweiAuth)]));
     const sims = [m365, huawei];
-    return { m365, huawei, ex, close: async () => { await ex.close(); await Promise.all(sims.map((s) => s.close())); } };
+    return {
+      m365,
+      huawei,
+      ex,
+      close: async () => {
+        await ex.close();
+        await Promise.all(sims.map((s) => s.close()));
+      },
+    };
   } catch (err) {
     await Promise.all([m365.close(), huawei?.close()]);
     throw err;
@@ -80,7 +93,11 @@ export async function startTwoTargets(o: TwoTargetsOptions): Promise<TwoTargets>
  */
 export function useTwoTargets(o: TwoTargetsOptions): TwoTargets {
   const env = {} as TwoTargets;
-  beforeAll(async () => { Object.assign(env, await startTwoTargets(o)); });
-  afterAll(async () => { await env.close?.(); });
+  beforeAll(async () => {
+    Object.assign(env, await startTwoTargets(o));
+  });
+  afterAll(async () => {
+    await env.close?.();
+  });
   return env;
 }

@@ -10,7 +10,8 @@ beforeAll(async () => {
   sim = await startSimulator({
     handler: (req) => {
       if (req.path === '/v8/Jobs') return { json: [{ id: 'j1' }] };
-      if (req.path === '/echo') return { json: { method: req.method, type: req.headers['content-type'], body: req.body } };
+      if (req.path === '/echo')
+        return { json: { method: req.method, type: req.headers['content-type'], body: req.body } };
       if (req.path === '/text') return { body: 'plain words', headers: { 'content-type': 'text/plain' } };
       return undefined;
     },
@@ -21,11 +22,15 @@ afterAll(async () => {
   await http.close();
   await sim.close();
 });
-beforeEach(() => { sim.faults = []; });
+beforeEach(() => {
+  sim.faults = [];
+});
 
 describe('responses', () => {
   it('returns 2xx with lower-cased headers and parsed JSON', async () => {
-    const res = await http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs', query: { limit: 5, skip: undefined } });
+    const res = await http
+      .forCollection(inSeconds(5))
+      .request({ path: '/v8/Jobs', query: { limit: 5, skip: undefined } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.json()).toEqual([{ id: 'j1' }]);
@@ -34,8 +39,16 @@ describe('responses', () => {
 
   it('encodes form and JSON bodies', async () => {
     const client = http.forCollection(inSeconds(5));
-    const form = await client.request({ method: 'POST', path: '/echo', form: { grant_type: 'password', username: 'a b' } });
-    expect(form.json()).toEqual({ method: 'POST', type: 'application/x-www-form-urlencoded', body: 'grant_type=password&username=a+b' });
+    const form = await client.request({
+      method: 'POST',
+      path: '/echo',
+      form: { grant_type: 'password', username: 'a b' },
+    });
+    expect(form.json()).toEqual({
+      method: 'POST',
+      type: 'application/x-www-form-urlencoded',
+      body: 'grant_type=password&username=a+b',
+    });
     const json = await client.request({ method: 'PUT', path: '/echo', json: { a: 1 } });
     expect(json.json()).toEqual({ method: 'PUT', type: 'application/json', body: '{"a":1}' });
   });
@@ -58,7 +71,9 @@ describe('status errors', () => {
 
   it('maps other statuses to http with method, path and a body excerpt, never query values', async () => {
     sim.faults = [{ kind: 'status', status: 500, count: 1 }];
-    const err = await caught(() => http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs', query: { password: 'hunter2' } }));
+    const err = await caught(() =>
+      http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs', query: { password: 'hunter2' } }),
+    );
     expect(err.kind).toBe('http');
     expect(err.details.status).toBe(500);
     expect(err.message).toBe('GET /v8/Jobs: HTTP 500: {"message":"simulated 500"}');
@@ -98,7 +113,9 @@ describe('decode', () => {
   it('reports a plain-text body', async () => {
     const res = await http.forCollection(inSeconds(5)).request({ path: '/text' });
     expect(res.text()).toBe('plain words');
-    expect((await caught(async () => res.json())).message).toBe('expected JSON from GET /text, got text/plain: plain words');
+    expect((await caught(async () => res.json())).message).toBe(
+      'expected JSON from GET /text, got text/plain: plain words',
+    );
   });
 
   it('stops reading past the size cap and keeps memory bounded', async () => {

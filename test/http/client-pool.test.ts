@@ -34,7 +34,10 @@ afterAll(async () => {
   await sim.close();
   await rm(dir, { recursive: true, force: true });
 });
-beforeEach(() => { sim.faults = []; maxInFlight = 0; });
+beforeEach(() => {
+  sim.faults = [];
+  maxInFlight = 0;
+});
 
 describe('connection pool', () => {
   it('keeps at most `concurrency` requests in flight across all collections', async () => {
@@ -43,7 +46,9 @@ describe('connection pool', () => {
     const b = http.forCollection(inSeconds(20));
     // Two origins (the target URL and an absolute URL), so the pool's per-origin limit alone would allow 6.
     const other = `http://localhost:${sim.port}/slow`;
-    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).request({ path: i % 4 < 2 ? '/slow' : other })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).request({ path: i % 4 < 2 ? '/slow' : other })),
+    );
     await http.close();
     expect(maxInFlight).toBe(3);
   });
@@ -60,7 +65,9 @@ describe('connection pool', () => {
     expect(trace.map((t) => `${t.path} ${t.outcome}`).sort()).toEqual(['/ping timeout', '/slow timeout']);
     expect(maxInFlight).toBe(0);
     // The queued request never reached the vendor: only the hanging one counts.
-    expect((await metrics.upstreamRequests.get()).values.map((v) => [v.labels.code, v.value])).toEqual([['timeout', 1]]);
+    expect((await metrics.upstreamRequests.get()).values.map((v) => [v.labels.code, v.value])).toEqual([
+      ['timeout', 1],
+    ]);
   });
 
   it('reuses one keep-alive connection for sequential requests', async () => {

@@ -76,9 +76,13 @@ describe('retry', () => {
 
   it('does not retry when retry is false, nor other statuses', async () => {
     sim.faults = [{ kind: 'status', status: 429, retryAfter: '0', count: 1 }];
-    expect((await caught(() => http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs', retry: false }))).details.status).toBe(429);
+    expect(
+      (await caught(() => http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs', retry: false }))).details.status,
+    ).toBe(429);
     sim.faults = [{ kind: 'status', status: 502, count: 1 }];
-    expect((await caught(() => http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs' }))).details.status).toBe(502);
+    expect((await caught(() => http.forCollection(inSeconds(5)).request({ path: '/v8/Jobs' }))).details.status).toBe(
+      502,
+    );
     expect(sim.requests).toHaveLength(2);
   });
 
@@ -104,7 +108,10 @@ describe('metrics and trace', () => {
     await caught(() => http.forCollection(Date.now() + 200).request({ path: '/v8/Jobs' }));
     sim.faults = [{ kind: 'reset', count: 1 }];
     await caught(() => client.request({ path: '/v8/Jobs' }));
-    const refused = createTargetHttp(target(`http://127.0.0.1:${await closedPort()}`, { name: 'm365' }), { log: quietLog, metrics });
+    const refused = createTargetHttp(target(`http://127.0.0.1:${await closedPort()}`, { name: 'm365' }), {
+      log: quietLog,
+      metrics,
+    });
     await caught(() => refused.forCollection(inSeconds(5)).request({ path: '/x' }));
     await refused.close();
     expect(await codes()).toEqual({ 200: 2, 500: 1, timeout: 1, error: 2 });
@@ -114,8 +121,12 @@ describe('metrics and trace', () => {
 
   it('traces the path with query keys only', async () => {
     const trace: RequestTrace[] = [];
-    await http.forCollection(inSeconds(5), trace).request({ path: '/v8/Jobs', query: { limit: 30, token: 's3cret', x: undefined } });
-    expect(trace).toEqual([{ method: 'GET', path: '/v8/Jobs?limit=…&token=…', outcome: 200, durationMs: expect.any(Number) }]);
+    await http
+      .forCollection(inSeconds(5), trace)
+      .request({ path: '/v8/Jobs', query: { limit: 30, token: 's3cret', x: undefined } });
+    expect(trace).toEqual([
+      { method: 'GET', path: '/v8/Jobs?limit=…&token=…', outcome: 200, durationMs: expect.any(Number) },
+    ]);
     expect(JSON.stringify(trace)).not.toContain('s3cret');
   });
 });

@@ -12,8 +12,15 @@ export const quietLog = pino({ level: 'silent' });
 
 export function target(url: string, o: Partial<CommonTarget> = {}): CommonTarget {
   return {
-    name: 't1', product: 'veeam_m365', url, timeoutMs: 10_000, minIntervalMs: 0, inventoryTtlMs: 0, concurrency: 4,
-    tls: { insecureSkipVerify: false }, ...o,
+    name: 't1',
+    product: 'veeam_m365',
+    url,
+    timeoutMs: 10_000,
+    minIntervalMs: 0,
+    inventoryTtlMs: 0,
+    concurrency: 4,
+    tls: { insecureSkipVerify: false },
+    ...o,
   };
 }
 
@@ -38,7 +45,10 @@ export async function startProxy(): Promise<CountingProxy> {
     const url = new URL(req.url ?? '');
     const upstream = http.request(
       { host: url.hostname, port: url.port, path: url.pathname + url.search, method: req.method, headers: req.headers },
-      (up) => { res.writeHead(up.statusCode ?? 502, up.headers); up.pipe(res); },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
     );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
@@ -51,17 +61,23 @@ export async function startProxy(): Promise<CountingProxy> {
       upstream.write(head);
       upstream.pipe(client).pipe(upstream);
     });
-    for (const s of [client, upstream]) { sockets.add(s); s.on('error', () => undefined); s.on('close', () => sockets.delete(s)); }
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    tunnels, forwarded,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    tunnels,
+    forwarded,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -79,16 +95,21 @@ export async function startRelay(port: number): Promise<Relay> {
     count++;
     const upstream = net.connect(port, '127.0.0.1');
     client.pipe(upstream).pipe(client);
-    for (const s of [client, upstream]) { sockets.add(s); s.on('error', () => undefined); s.on('close', () => sockets.delete(s)); }
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     connections: () => count,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -7,8 +7,14 @@ describe('Semaphore', () => {
     const b = await slots.acquire(Date.now() + 1000);
     expect(a && b).toBeTruthy();
     const order: string[] = [];
-    const c = slots.acquire(Date.now() + 5000).then((r) => { order.push('c'); return r; });
-    const d = slots.acquire(Date.now() + 5000).then((r) => { order.push('d'); return r; });
+    const c = slots.acquire(Date.now() + 5000).then((r) => {
+      order.push('c');
+      return r;
+    });
+    const d = slots.acquire(Date.now() + 5000).then((r) => {
+      order.push('d');
+      return r;
+    });
     a?.();
     a?.(); // a second release of the same slot must not admit another waiter
     const released = await c;

@@ -7,7 +7,13 @@ import type { HttpClient } from '../../src/http/types';
 import { caught, inSeconds, quietLog, target } from './helpers';
 
 // A login server: password and refresh grants, tokens that the server can forget (a restart), a data route.
-const server = { valid: new Set<string>(), issued: 0, lifetimeMs: 3_600_000, rejectLogin: false, grants: [] as string[] };
+const server = {
+  valid: new Set<string>(),
+  issued: 0,
+  lifetimeMs: 3_600_000,
+  rejectLogin: false,
+  grants: [] as string[],
+};
 let sim: Simulator;
 let http: TargetHttp;
 let metrics: SelfMetrics;
@@ -43,7 +49,9 @@ const manager = (o: Partial<ConstructorParameters<typeof TokenManager>[0]> = {})
   new TokenManager({ target: 't1', product: 'veeam_m365', metrics, log: quietLog, login, ...o });
 
 const getData = (client: HttpClient) => (t: Token) =>
-  client.request({ path: '/data', headers: { authorization: `Bearer ${t.value}` } }).then((r) => r.json<{ token: string }>());
+  client
+    .request({ path: '/data', headers: { authorization: `Bearer ${t.value}` } })
+    .then((r) => r.json<{ token: string }>());
 
 async function logins(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -100,7 +108,8 @@ describe('TokenManager', () => {
   it('re-logs in exactly once per request in a 401 storm and lets the error through', async () => {
     const tokens = manager();
     const client = http.forCollection(inSeconds(5));
-    const rejected = (t: Token) => client.request({ path: '/always401', headers: { authorization: `Bearer ${t.value}` } });
+    const rejected = (t: Token) =>
+      client.request({ path: '/always401', headers: { authorization: `Bearer ${t.value}` } });
     const err = await caught(() => tokens.withToken(client, rejected));
     expect(err.kind).toBe('auth');
     expect(err.details.status).toBe(401);

@@ -14,9 +14,15 @@ let second: string;
 
 beforeAll(async () => {
   sim = await startHuaweiSimulator({ tls: true, scale: { servers: 6 } });
-  [first, second] = sim.servers.slice(0, 2).map((s) => s.id).sort() as [string, string];
+  [first, second] = sim.servers
+    .slice(0, 2)
+    .map((s) => s.id)
+    .sort() as [string, string];
   const { iam } = sim.credentials;
-  run = await startExporterWithCa(sim, 'huawei-clouddc-test-', (caFile, dir) => `
+  run = await startExporterWithCa(
+    sim,
+    'huawei-clouddc-test-',
+    (caFile, dir) => `
 global: { timeout: 5s, min_interval: 0s }
 targets:
   - name: clouddc
@@ -36,10 +42,14 @@ targets:
     project_id: ${sim.projectId}
     tls: { ca_file: ${caFile} }
     auth: { token: ${sim.credentials.tokens[0]} }
-`);
+`,
+  );
   ex = run.ex;
 });
-afterAll(async () => { await run?.close(); await sim?.close(); });
+afterAll(async () => {
+  await run?.close();
+  await sim?.close();
+});
 
 test('POST /-/log-exports: 202 with the id, 409 while processing, 400 for unselected servers and targets without log_exports', async () => {
   const ok = await ex.post(`/-/log-exports?target=clouddc&server=${second}`);
@@ -55,9 +65,13 @@ test('/probe shows servers and export series, passes promtool, and never leaks t
   const r = await ex.get('/probe?target=clouddc');
   expect(r.status).toBe(200);
   expect(r.text).toContain('backup_target_up{target="clouddc",product="huawei_clouddc"} 1');
-  expect(r.text).toContain('backup_target_collector_success{target="clouddc",product="huawei_clouddc",collector="log_exports"} 1');
+  expect(r.text).toContain(
+    'backup_target_collector_success{target="clouddc",product="huawei_clouddc",collector="log_exports"} 1',
+  );
   expect(r.text).toContain('backup_target_info{target="clouddc",product="huawei_clouddc",api_version="v1"} 1');
-  expect(r.text).toMatch(new RegExp(`backup_log_export_status\\{[^}]*server_id="${second}"[^}]*state="processing"\\} 1`));
+  expect(r.text).toMatch(
+    new RegExp(`backup_log_export_status\\{[^}]*server_id="${second}"[^}]*state="processing"\\} 1`),
+  );
   expect(r.text).not.toContain(sim.credentials.iam.password);
   if (requireBinary('promtool')) expect(promtoolCheckMetrics(r.text)).toBe('');
   const debug = await ex.get('/probe?target=clouddc&debug=true');

@@ -9,18 +9,28 @@ import { harness, NOW, stateOf, until, value, type Harness } from './helpers';
 
 const DAY = 86_400_000;
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 function withExports(keep = 2): (sim: unknown, dir: string) => Partial<HuaweiTarget> {
   return (_sim, dir) => ({
-    logExports: { everyMs: DAY, downloadDir: path.join(dir, 'downloads'), keep, stateFile: path.join(dir, 'state.json') },
+    logExports: {
+      everyMs: DAY,
+      downloadDir: path.join(dir, 'downloads'),
+      keep,
+      stateFile: path.join(dir, 'state.json'),
+    },
   });
 }
 const fast = { checkIntervalMs: 20, minStartSpacingMs: 0 };
 const small = { scale: { servers: 6 } };
 
 function stateFile(x: Harness): { exports: Array<Record<string, unknown>> } {
-  return JSON.parse(readFileSync(path.join(x.dir, 'state.json'), 'utf8')) as { exports: Array<Record<string, unknown>> };
+  return JSON.parse(readFileSync(path.join(x.dir, 'state.json'), 'utf8')) as {
+    exports: Array<Record<string, unknown>>;
+  };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -79,7 +89,10 @@ describe('log exports', () => {
     const file = readFileSync(path.join(dir, '1.tar.gz'));
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(createHash('sha256').update(file).digest('hex')).toBe(sha);
-    const rec = stateFile(h).exports.find((r) => r.serverId === s0) as { download: { sha256: string; bytes: number }; terminal: boolean };
+    const rec = stateFile(h).exports.find((r) => r.serverId === s0) as {
+      download: { sha256: string; bytes: number };
+      terminal: boolean;
+    };
     expect(rec.download).toMatchObject({ sha256: sha, bytes: bytes.length });
     expect(rec.terminal).toBe(true);
 
@@ -107,7 +120,9 @@ describe('log exports', () => {
     await until(() => h!.sim.counters.creates === 12, 5000, 'six more exports');
     const out = await h.main.collect();
     expect(stateOf(out.samples, 'backup_log_export_status', h.sim.servers[0]!.id)).toBe('processing');
-    expect(value(out.samples, 'backup_log_export_created_timestamp_seconds', { server_id: h.sim.servers[0]!.id })).toBe((NOW + DAY + 1000) / 1000);
+    expect(value(out.samples, 'backup_log_export_created_timestamp_seconds', { server_id: h.sim.servers[0]!.id })).toBe(
+      (NOW + DAY + 1000) / 1000,
+    );
   });
 
   test('at most one start per target per spacing interval', async () => {
@@ -124,7 +139,9 @@ describe('log exports', () => {
     const [a, b] = await Promise.all([h.main.session.startLogExport(id), h.main.session.startLogExport(id)]);
     expect([a.status, b.status].sort()).toEqual([202, 409]);
     expect(await h.main.session.startLogExport(id)).toMatchObject({ status: 409 });
-    expect(stateFile(h).exports).toEqual([expect.objectContaining({ serverId: id, exportId: '1', state: 'processing' })]);
+    expect(stateFile(h).exports).toEqual([
+      expect.objectContaining({ serverId: id, exportId: '1', state: 'processing' }),
+    ]);
     expect(await h.main.session.startLogExport('nope')).toMatchObject({ status: 400 });
 
     for (let i = 0; i < 3; i++) await h.main.collect();
@@ -137,11 +154,20 @@ describe('log exports', () => {
   });
 
   test('manual start: 400 for an unselected server and for a target without log_exports', async () => {
-    h = await harness(small, (sim, dir) => ({ ...withExports()(sim, dir), servers: [(sim as { servers: Array<{ id: string }> }).servers[0]!.id] }));
-    expect(await h.main.session.startLogExport(h.sim.servers[1]!.id)).toMatchObject({ status: 400, reason: expect.stringContaining('not selected') });
+    h = await harness(small, (sim, dir) => ({
+      ...withExports()(sim, dir),
+      servers: [(sim as { servers: Array<{ id: string }> }).servers[0]!.id],
+    }));
+    expect(await h.main.session.startLogExport(h.sim.servers[1]!.id)).toMatchObject({
+      status: 400,
+      reason: expect.stringContaining('not selected'),
+    });
     await h.close();
     h = await harness(small);
-    expect(await h.main.session.startLogExport(h.sim.servers[1]!.id)).toMatchObject({ status: 400, reason: expect.stringContaining('no log_exports') });
+    expect(await h.main.session.startLogExport(h.sim.servers[1]!.id)).toMatchObject({
+      status: 400,
+      reason: expect.stringContaining('no log_exports'),
+    });
   });
 
   test('keep: only the newest archives per server stay', async () => {
@@ -158,7 +184,9 @@ describe('log exports', () => {
     const records = stateFile(h).exports;
     expect(records.find((r) => r.exportId === '1')).toMatchObject({ pruned: true });
     const out = await h.main.collect();
-    expect(value(out.samples, 'backup_log_export_downloaded_bytes', { server_id: id })).toBe(archiveBytes(id, '3').length);
+    expect(value(out.samples, 'backup_log_export_downloaded_bytes', { server_id: id })).toBe(
+      archiveBytes(id, '3').length,
+    );
   });
 
   test('an export the API no longer knows (404) is unknown and marked lost', async () => {

@@ -6,11 +6,19 @@ import { harness, NOW, type Harness } from './helpers';
 
 const GOLDEN = path.join(__dirname, 'golden', 'collect.prom');
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 test('golden exposition: servers and log exports in every state', async () => {
   h = await harness({ scale: { servers: 8 } }, (_sim, dir) => ({
-    logExports: { everyMs: 86_400_000, downloadDir: path.join(dir, 'dl'), keep: 3, stateFile: path.join(dir, 'state.json') },
+    logExports: {
+      everyMs: 86_400_000,
+      downloadDir: path.join(dir, 'dl'),
+      keep: 3,
+      stateFile: path.join(dir, 'state.json'),
+    },
   }));
   const [s0, s1, , , s4, s5, s6] = h.sim.servers;
   // completed and downloaded (s0), completed with an integer percentage (s1), failed (s5)

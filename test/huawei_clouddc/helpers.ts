@@ -8,7 +8,11 @@ import { createCaches, type Caches } from '../../src/core/cache';
 import { SelfMetrics } from '../../src/core/self-metrics';
 import type { Sample, SessionDeps } from '../../src/core/types';
 import { createHuaweiSession, type HuaweiSession, type HuaweiSessionOptions } from '../../src/products/huawei_clouddc';
-import { startHuaweiSimulator, type HuaweiSimOptions, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
+import {
+  startHuaweiSimulator,
+  type HuaweiSimOptions,
+  type HuaweiSimulator,
+} from '../../src/simulators/huawei_clouddc/server';
 import { stateIn } from '../helpers/samples';
 import { captureLog, startSessionHarness, type SessionHarness } from '../helpers/session';
 import { huaweiTarget } from '../helpers/targets';
@@ -18,7 +22,9 @@ export { value } from '../helpers/samples';
 /** 2026-03-02T12:00:00Z: the fixed clock of deterministic runs. */
 export const NOW = Date.UTC(2026, 2, 2, 12, 0, 0);
 
-export interface Clock { now: number }
+export interface Clock {
+  now: number;
+}
 
 /** One exporter session; close() stops its background work and its HTTP client. */
 export type Session = SessionHarness<HuaweiSession>;
@@ -43,8 +49,10 @@ export function tempDir(): string {
 }
 
 export async function harness(
-  simOpts: HuaweiSimOptions = {}, o: (sim: HuaweiSimulator, dir: string) => Partial<HuaweiTarget> = () => ({}),
-  sessionOpts: HuaweiSessionOptions = {}, clock: Clock = { now: NOW },
+  simOpts: HuaweiSimOptions = {},
+  o: (sim: HuaweiSimulator, dir: string) => Partial<HuaweiTarget> = () => ({}),
+  sessionOpts: HuaweiSessionOptions = {},
+  clock: Clock = { now: NOW },
 ): Promise<Harness> {
   const sim = await startHuaweiSimulator({ tls: true, now: () => clock.now, ...simOpts });
   const dir = tempDir();
@@ -55,7 +63,8 @@ export async function harness(
   const sessions: Session[] = [];
   const open = (opts: HuaweiSessionOptions = {}): Session => {
     const factory = {
-      createSession: (t: HuaweiTarget, deps: SessionDeps) => createHuaweiSession(t, deps, { now: () => clock.now, ...sessionOpts, ...opts }),
+      createSession: (t: HuaweiTarget, deps: SessionDeps) =>
+        createHuaweiSession(t, deps, { now: () => clock.now, ...sessionOpts, ...opts }),
     };
     // Each session gets its own caches, like a target re-created by a restart.
     const c = sessions.length === 0 ? caches : createCaches(metrics, target.inventoryTtlMs);
@@ -65,7 +74,14 @@ export async function harness(
   };
   const main = open();
   return {
-    sim, target, clock, metrics, caches, dir, main, open,
+    sim,
+    target,
+    clock,
+    metrics,
+    caches,
+    dir,
+    main,
+    open,
     logs: captured.logs,
     close: async () => {
       for (const s of sessions) await s.close();

@@ -4,7 +4,10 @@ import { UpstreamError } from '../../src/core/errors';
 import { harness, NOW, stateOf, value, type Harness } from './helpers';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe('servers collector', () => {
   test('static token: every server across several marker pages, states mapped, api v1', async () => {
@@ -20,7 +23,9 @@ describe('servers collector', () => {
     const [s0, s1, s2, s3, s4] = h.sim.servers;
     expect(stateOf(out.samples, 'backup_server_health', s0!.id)).toBe('ok');
     expect(stateOf(out.samples, 'backup_server_power', s0!.id)).toBe('on');
-    expect(value(out.samples, 'backup_server_health', { server_id: s0!.id, server_name: 'bms-001', state: 'critical' })).toBe(0);
+    expect(
+      value(out.samples, 'backup_server_health', { server_id: s0!.id, server_name: 'bms-001', state: 'critical' }),
+    ).toBe(0);
     // missing health_state: that state set is left out; an undocumented value is unknown
     expect(out.samples.some((s) => s.name === 'backup_server_health' && s.labels.server_id === s1!.id)).toBe(false);
     expect(stateOf(out.samples, 'backup_server_power', s1!.id)).toBeDefined();
@@ -28,8 +33,12 @@ describe('servers collector', () => {
     expect(stateOf(out.samples, 'backup_server_power', s3!.id)).toBe('on');
     expect(out.samples.some((s) => s.name === 'backup_server_power' && s.labels.server_id === s4!.id)).toBe(false);
     // one series per state
-    expect(out.samples.filter((s) => s.name === 'backup_server_power' && s.labels.server_id === s0!.id)).toHaveLength(6);
-    expect(out.samples.filter((s) => s.name === 'backup_server_health' && s.labels.server_id === s0!.id)).toHaveLength(4);
+    expect(out.samples.filter((s) => s.name === 'backup_server_power' && s.labels.server_id === s0!.id)).toHaveLength(
+      6,
+    );
+    expect(out.samples.filter((s) => s.name === 'backup_server_health' && s.labels.server_id === s0!.id)).toHaveLength(
+      4,
+    );
     expect(out.samples.every((s) => !('target' in s.labels) && !('product' in s.labels))).toBe(true);
   });
 
@@ -40,7 +49,9 @@ describe('servers collector', () => {
     try {
       const b = await other.main.collect();
       expect(b.samples).toEqual(a.samples);
-    } finally { await other.close(); }
+    } finally {
+      await other.close();
+    }
   });
 
   test('inventory is cached for inventory_ttl', async () => {
@@ -66,7 +77,9 @@ describe('servers collector', () => {
     const err = await h.main.collect().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as UpstreamError).kind).toBe('auth');
-    expect((err as UpstreamError).message).toMatch(/APIGW\.0307: The token must be updated\. \(X-Request-Id req-[0-9a-f]{8}\)/);
+    expect((err as UpstreamError).message).toMatch(
+      /APIGW\.0307: The token must be updated\. \(X-Request-Id req-[0-9a-f]{8}\)/,
+    );
     expect((err as UpstreamError).message).not.toContain('wrong');
   });
 
@@ -91,7 +104,13 @@ describe('servers collector', () => {
 });
 
 describe('IAM password auth', () => {
-  const iam = (url: string) => ({ kind: 'iam' as const, url, domain: 'acme', username: 'monitor', password: 'secret-iam' });
+  const iam = (url: string) => ({
+    kind: 'iam' as const,
+    url,
+    domain: 'acme',
+    username: 'monitor',
+    password: 'secret-iam',
+  });
 
   test('logs in once, project-scoped, reuses the token, and logs in again after the token is rejected', async () => {
     // Real time: the TokenManager judges expiry by the wall clock.
@@ -108,7 +127,12 @@ describe('IAM password auth', () => {
   });
 
   test('a token close to expires_at is renewed before use', async () => {
-    h = await harness({ tokenLifetimeMs: 200 }, (sim) => ({ auth: iam(sim.url), inventoryTtlMs: 0 }), {}, { now: Date.now() });
+    h = await harness(
+      { tokenLifetimeMs: 200 },
+      (sim) => ({ auth: iam(sim.url), inventoryTtlMs: 0 }),
+      {},
+      { now: Date.now() },
+    );
     h.clock.now = Date.now();
     await h.main.collect();
     await new Promise((r) => setTimeout(r, 250));
@@ -122,7 +146,9 @@ describe('IAM password auth', () => {
     h = await harness({}, (sim) => ({ auth: { ...iam(sim.url), password: 'nope' } }), {}, { now: Date.now() });
     const err = (await h.main.collect().catch((e: unknown) => e)) as UpstreamError;
     expect(err.kind).toBe('auth');
-    expect(err.message).toMatch(/POST \/v3\/auth\/tokens: HTTP 401: The username or password is wrong\. \(X-Request-Id req-/);
+    expect(err.message).toMatch(
+      /POST \/v3\/auth\/tokens: HTTP 401: The username or password is wrong\. \(X-Request-Id req-/,
+    );
     expect(err.message).not.toContain('nope');
     expect((await h.metrics.logins.get()).values.find((v) => v.labels.result === 'failure')?.value).toBe(1);
   });
@@ -141,7 +167,12 @@ describe('AK/SK signing', () => {
   test('signed POST (create export), status polls and the archive download all pass verification', async () => {
     h = await harness({ aksk }, (_sim, dir) => ({
       auth: { kind: 'aksk', ...aksk },
-      logExports: { everyMs: 86_400_000, downloadDir: path.join(dir, 'dl'), keep: 1, stateFile: path.join(dir, 'state.json') },
+      logExports: {
+        everyMs: 86_400_000,
+        downloadDir: path.join(dir, 'dl'),
+        keep: 1,
+        stateFile: path.join(dir, 'state.json'),
+      },
     }));
     expect(await h.main.session.startLogExport(h.sim.servers[0]!.id)).toMatchObject({ status: 202 });
     for (let i = 0; i < 3; i++) await h.main.collect();
@@ -151,7 +182,9 @@ describe('AK/SK signing', () => {
   });
 
   test('a wrong secret key is rejected: auth error naming the signature', async () => {
-    h = await harness({ aksk }, () => ({ auth: { kind: 'aksk', accessKey: aksk.accessKey, secretKey: 'wrong-secret' } }));
+    h = await harness({ aksk }, () => ({
+      auth: { kind: 'aksk', accessKey: aksk.accessKey, secretKey: 'wrong-secret' },
+    }));
     const err = (await h.main.collect().catch((e: unknown) => e)) as UpstreamError;
     expect(err.kind).toBe('auth');
     expect(err.message).toContain('verify aksk signature fail');
@@ -161,7 +194,12 @@ describe('AK/SK signing', () => {
 
   test('clock skew is named as such', async () => {
     // The exporter's clock is an hour ahead of the API (whose Date header is the real time).
-    h = await harness({ aksk, now: () => Date.now() }, () => ({ auth: { kind: 'aksk', ...aksk } }), {}, { now: Date.now() + 3_600_000 });
+    h = await harness(
+      { aksk, now: () => Date.now() },
+      () => ({ auth: { kind: 'aksk', ...aksk } }),
+      {},
+      { now: Date.now() + 3_600_000 },
+    );
     const err = (await h.main.collect().catch((e: unknown) => e)) as UpstreamError;
     expect(err.kind).toBe('auth');
     expect(err.message).toMatch(/X-Sdk-Date expired/);

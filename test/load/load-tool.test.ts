@@ -6,9 +6,22 @@ import path from 'node:path';
 const TOOL = path.join(__dirname, '..', '..', 'dist', 'tools', 'load.js');
 
 test('the load and soak tool meets its targets on a short run and prints its figures', () => {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=2', TOOL, '--seconds=2', '--clients=5', '--collections=110', '--min-interval=1'], {
-    encoding: 'utf8', timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-semi-space-size=2',
+      TOOL,
+      '--seconds=2',
+      '--clients=5',
+      '--collections=110',
+      '--min-interval=1',
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   expect(r.stderr).toBe('');
   expect(r.stdout).toMatch(/^soak: 110 sequential collections of m365,clouddc,azure,cbs .* failed 0$/m);
   expect(r.stdout).toMatch(/^ {2}RSS after 100: [\d.]+ MB, after 110: [\d.]+ MB/m);

@@ -41,21 +41,37 @@ describe('dashboards', () => {
     expect(Object.fromEntries(committed.map((c) => [c.file, c.json.uid]))).toEqual(EXPECTED_UIDS);
   });
 
-  it.each(committed.map((c) => [c.file, c.json] as const))('%s uses the datasource variable and never a datasource uid', (_file, d) => {
-    const ds = d.templating.list.find((v) => v.name === 'datasource');
-    expect(ds).toMatchObject({ type: 'datasource', query: 'prometheus' });
-    const refs = datasourceRefs(d).filter((r) => r.path !== '$.templating.list[0].datasource');
-    expect(refs.length).toBeGreaterThan(0);
-    for (const r of refs) expect({ path: r.path, ref: r.ref }).toEqual({ path: r.path, ref: { type: 'prometheus', uid: '${datasource}' } });
-    for (const p of allPanels(d).filter((p) => p.type !== 'row')) expect({ panel: p.title, ds: p.datasource?.uid }).toEqual({ panel: p.title, ds: '${datasource}' });
-  });
+  it.each(committed.map((c) => [c.file, c.json] as const))(
+    '%s uses the datasource variable and never a datasource uid',
+    (_file, d) => {
+      const ds = d.templating.list.find((v) => v.name === 'datasource');
+      expect(ds).toMatchObject({ type: 'datasource', query: 'prometheus' });
+      const refs = datasourceRefs(d).filter((r) => r.path !== '$.templating.list[0].datasource');
+      expect(refs.length).toBeGreaterThan(0);
+      for (const r of refs)
+        expect({ path: r.path, ref: r.ref }).toEqual({
+          path: r.path,
+          ref: { type: 'prometheus', uid: '${datasource}' },
+        });
+      for (const p of allPanels(d).filter((p) => p.type !== 'row'))
+        expect({ panel: p.title, ds: p.datasource?.uid }).toEqual({ panel: p.title, ds: '${datasource}' });
+    },
+  );
 
-  it.each(committed.map((c) => [c.file, c.json] as const))('%s has the target and product variables, All matching absent labels', (_file, d) => {
-    expect(variables(d)).toEqual(expect.arrayContaining(['datasource', 'product', 'target']));
-    for (const v of d.templating.list.filter((v) => v.type === 'query')) {
-      expect({ name: v.name, multi: v.multi, includeAll: v.includeAll, allValue: v.allValue }).toEqual({ name: v.name, multi: true, includeAll: true, allValue: '.*' });
-    }
-  });
+  it.each(committed.map((c) => [c.file, c.json] as const))(
+    '%s has the target and product variables, All matching absent labels',
+    (_file, d) => {
+      expect(variables(d)).toEqual(expect.arrayContaining(['datasource', 'product', 'target']));
+      for (const v of d.templating.list.filter((v) => v.type === 'query')) {
+        expect({ name: v.name, multi: v.multi, includeAll: v.includeAll, allValue: v.allValue }).toEqual({
+          name: v.name,
+          multi: true,
+          includeAll: true,
+          allValue: '.*',
+        });
+      }
+    },
+  );
 
   it('job dashboards filter by tenant and job_name; Huawei by server', () => {
     for (const uid of ['backup-overview', 'backup-vb365', 'backup-veeam-azure', 'backup-ahsay']) {
@@ -66,28 +82,39 @@ describe('dashboards', () => {
   });
 
   it('pins the product of product dashboards with a constant', () => {
-    const product = (uid: string) => committed.find((c) => c.json.uid === uid)!.json.templating.list.find((v) => v.name === 'product');
+    const product = (uid: string) =>
+      committed.find((c) => c.json.uid === uid)!.json.templating.list.find((v) => v.name === 'product');
     expect(product('backup-vb365')).toMatchObject({ type: 'constant', query: 'veeam_m365' });
     expect(product('backup-veeam-azure')).toMatchObject({ type: 'constant', query: 'veeam_azure' });
     expect(product('backup-ahsay')).toMatchObject({ type: 'constant', query: 'ahsay' });
     expect(product('backup-huawei-clouddc')).toMatchObject({ type: 'constant', query: 'huawei_clouddc' });
   });
 
-  it.each(committed.map((c) => [c.file, c.json] as const))('%s has unique panel ids, queries and a grid that fits', (_file, d) => {
-    const panels = allPanels(d);
-    expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
-    for (const p of panels) {
-      expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
-      if (p.type !== 'row') expect({ panel: p.title, queries: (p.targets ?? []).length > 0 }).toEqual({ panel: p.title, queries: true });
-    }
-    expect(d.schemaVersion).toBe(42); // docs/monitoring.md states the Grafana version this needs
-  });
+  it.each(committed.map((c) => [c.file, c.json] as const))(
+    '%s has unique panel ids, queries and a grid that fits',
+    (_file, d) => {
+      const panels = allPanels(d);
+      expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+      for (const p of panels) {
+        expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
+        if (p.type !== 'row')
+          expect({ panel: p.title, queries: (p.targets ?? []).length > 0 }).toEqual({ panel: p.title, queries: true });
+      }
+      expect(d.schemaVersion).toBe(42); // docs/monitoring.md states the Grafana version this needs
+    },
+  );
 
   it('the overview sorts "time since last success" worst first and colours it by thresholds', () => {
-    const d = committed.find((c) => c.json.uid === 'backup-overview')!.json as unknown as { panels: Array<Record<string, any>> };
+    const d = committed.find((c) => c.json.uid === 'backup-overview')!.json as unknown as {
+      panels: Array<Record<string, any>>;
+    };
     const p = d.panels.find((x) => x.title === 'Time since last success')!;
     expect(p.options.sortBy).toEqual([{ displayName: 'Since last success', desc: true }]);
-    expect(p.fieldConfig.defaults.thresholds.steps.map((s: { color: string }) => s.color)).toEqual(['green', 'orange', 'red']);
+    expect(p.fieldConfig.defaults.thresholds.steps.map((s: { color: string }) => s.color)).toEqual([
+      'green',
+      'orange',
+      'red',
+    ]);
     expect(p.fieldConfig.overrides[0].properties[0].value.type).toBe('color-background');
   });
 });

@@ -17,32 +17,49 @@ const run = (cmd: string, args: string[]) => {
 describe('Prometheus examples', () => {
   const hasPromtool = requireBinary('promtool');
 
-  it.each(['metrics.yml', 'probe.yml', 'http-sd-sharded.yml'])('promtool check config %s (and the rule files it loads)', (file) => {
-    if (!hasPromtool) return;
-    const r = promtool(['check', 'config', join(EX, 'prometheus', file)]);
-    expect({ file, code: r.code, output: r.output }).toEqual({ file, code: 0, output: expect.stringContaining('SUCCESS: 2 rule files found') });
-  });
+  it.each(['metrics.yml', 'probe.yml', 'http-sd-sharded.yml'])(
+    'promtool check config %s (and the rule files it loads)',
+    (file) => {
+      if (!hasPromtool) return;
+      const r = promtool(['check', 'config', join(EX, 'prometheus', file)]);
+      expect({ file, code: r.code, output: r.output }).toEqual({
+        file,
+        code: 0,
+        output: expect.stringContaining('SUCCESS: 2 rule files found'),
+      });
+    },
+  );
 
   it('/probe examples pass the target name as ?target= and keep it as the instance', () => {
     for (const file of ['probe.yml', 'http-sd-sharded.yml']) {
-      const cfg = parse(readFileSync(join(EX, 'prometheus', file), 'utf8')) as { scrape_configs: Array<Record<string, any>> };
+      const cfg = parse(readFileSync(join(EX, 'prometheus', file), 'utf8')) as {
+        scrape_configs: Array<Record<string, any>>;
+      };
       const probes = cfg.scrape_configs.filter((s) => s.metrics_path === '/probe');
       expect(probes.length).toBeGreaterThan(0);
       for (const s of probes) {
-        expect(s.relabel_configs).toEqual(expect.arrayContaining([
-          { source_labels: ['__address__'], target_label: '__param_target' },
-          { source_labels: ['__param_target'], target_label: 'instance' },
-        ]));
+        expect(s.relabel_configs).toEqual(
+          expect.arrayContaining([
+            { source_labels: ['__address__'], target_label: '__param_target' },
+            { source_labels: ['__param_target'], target_label: 'instance' },
+          ]),
+        );
         expect(s.job_name).toMatch(/^backup-exporter/); // the BackupExporterDown selector
       }
     }
   });
 
   it('the sharded example keeps each hashmod shard exactly once', () => {
-    const cfg = parse(readFileSync(join(EX, 'prometheus', 'http-sd-sharded.yml'), 'utf8')) as { scrape_configs: Array<Record<string, any>> };
+    const cfg = parse(readFileSync(join(EX, 'prometheus', 'http-sd-sharded.yml'), 'utf8')) as {
+      scrape_configs: Array<Record<string, any>>;
+    };
     const shards = cfg.scrape_configs.filter((s) => s.http_sd_configs);
-    const moduli = shards.map((s) => s.relabel_configs.find((r: { action?: string }) => r.action === 'hashmod').modulus);
-    const kept = shards.map((s) => s.relabel_configs.find((r: { action?: string }) => r.action === 'keep').regex).sort();
+    const moduli = shards.map(
+      (s) => s.relabel_configs.find((r: { action?: string }) => r.action === 'hashmod').modulus,
+    );
+    const kept = shards
+      .map((s) => s.relabel_configs.find((r: { action?: string }) => r.action === 'keep').regex)
+      .sort();
     expect(new Set(moduli)).toEqual(new Set([shards.length]));
     expect(kept).toEqual(shards.map((_s, i) => String(i)));
     for (const s of shards) expect(s.http_sd_configs[0].url).toMatch(/\/targets$/);
@@ -52,7 +69,11 @@ describe('Prometheus examples', () => {
 describe('Alertmanager example', () => {
   const hasAmtool = requireBinary('amtool');
   const config = join(EX, 'alertmanager', 'alertmanager.yml');
-  const route = (...labels: string[]) => run('amtool', ['config', 'routes', 'test', `--config.file=${config}`, ...labels]).stdout.trim().split('\n').pop();
+  const route = (...labels: string[]) =>
+    run('amtool', ['config', 'routes', 'test', `--config.file=${config}`, ...labels])
+      .stdout.trim()
+      .split('\n')
+      .pop();
 
   it('amtool check-config accepts it', () => {
     if (!hasAmtool) return;
@@ -100,13 +121,18 @@ describe('Kubernetes manifests', () => {
     parseAllDocuments(readFileSync(join(EX, 'kubernetes', f), 'utf8')).map((d) => {
       expect(d.errors).toEqual([]);
       return d.toJS() as Record<string, any>;
-    }));
+    }),
+  );
   const kind = (k: string) => docs.find((d) => d.kind === k)!;
 
   it('has the expected objects', () => {
     expect(docs.map((d) => `${d.apiVersion} ${d.kind}`).sort()).toEqual([
-      'apps/v1 Deployment', 'monitoring.coreos.com/v1 PrometheusRule', 'monitoring.coreos.com/v1 ServiceMonitor',
-      'v1 ConfigMap', 'v1 Secret', 'v1 Service',
+      'apps/v1 Deployment',
+      'monitoring.coreos.com/v1 PrometheusRule',
+      'monitoring.coreos.com/v1 ServiceMonitor',
+      'v1 ConfigMap',
+      'v1 Secret',
+      'v1 Service',
     ]);
   });
 
@@ -124,7 +150,9 @@ describe('Kubernetes manifests', () => {
   });
 
   it('mounts the config and every password_file the config names', () => {
-    const config = parse(kind('ConfigMap').data['config.yaml']) as { targets: Array<{ auth: { password_file?: string } }> };
+    const config = parse(kind('ConfigMap').data['config.yaml']) as {
+      targets: Array<{ auth: { password_file?: string } }>;
+    };
     const secretKeys = Object.keys(kind('Secret').stringData);
     for (const t of config.targets) {
       const file = t.auth.password_file!;
@@ -135,9 +163,11 @@ describe('Kubernetes manifests', () => {
     expect(args).toContain('--config.file=/etc/backup-exporter/config.yaml');
   });
 
-  it('the ServiceMonitor scrape timeout leaves room for the targets\' timeout', () => {
+  it("the ServiceMonitor scrape timeout leaves room for the targets' timeout", () => {
     const config = parse(kind('ConfigMap').data['config.yaml']) as { global: { timeout: string } };
     const seconds = (d: string) => Number(/^(\d+)s$/.exec(d)![1]);
-    expect(seconds(kind('ServiceMonitor').spec.endpoints[0].scrapeTimeout)).toBeGreaterThan(seconds(config.global.timeout));
+    expect(seconds(kind('ServiceMonitor').spec.endpoints[0].scrapeTimeout)).toBeGreaterThan(
+      seconds(config.global.timeout),
+    );
   });
 });

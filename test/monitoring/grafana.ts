@@ -34,10 +34,13 @@ export interface PanelJson {
 }
 
 export function committedDashboards(): Array<{ file: string; json: DashboardJson; text: string }> {
-  return readdirSync(DASHBOARD_DIR).filter((f) => f.endsWith('.json')).sort().map((file) => {
-    const text = readFileSync(join(DASHBOARD_DIR, file), 'utf8');
-    return { file, text, json: JSON.parse(text) as DashboardJson };
-  });
+  return readdirSync(DASHBOARD_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(DASHBOARD_DIR, file), 'utf8');
+      return { file, text, json: JSON.parse(text) as DashboardJson };
+    });
 }
 
 export function allPanels(d: DashboardJson): PanelJson[] {
@@ -52,16 +55,20 @@ export interface PanelQuery {
 }
 
 export function panelQueries(d: DashboardJson): PanelQuery[] {
-  return allPanels(d).flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, refId: t.refId, expr: t.expr, instant: t.instant === true })));
+  return allPanels(d).flatMap((p) =>
+    (p.targets ?? []).map((t) => ({ panel: p.title, refId: t.refId, expr: t.expr, instant: t.instant === true })),
+  );
 }
 
 /** `label_values(metric{sel}, label)` of query variables, as the selector and the label. */
 export function variableQueries(d: DashboardJson): Array<{ name: string; selector: string; label: string }> {
-  return d.templating.list.filter((v) => v.type === 'query').map((v) => {
-    const m = /^label_values\((.+),\s*(\w+)\)$/.exec(String(v.query));
-    if (!m) throw new Error(`${d.uid}: variable ${v.name} is not a label_values() query: ${String(v.query)}`);
-    return { name: v.name, selector: m[1]!, label: m[2]! };
-  });
+  return d.templating.list
+    .filter((v) => v.type === 'query')
+    .map((v) => {
+      const m = /^label_values\((.+),\s*(\w+)\)$/.exec(String(v.query));
+      if (!m) throw new Error(`${d.uid}: variable ${v.name} is not a label_values() query: ${String(v.query)}`);
+      return { name: v.name, selector: m[1]!, label: m[2]! };
+    });
 }
 
 /** Variable values when every multi-value variable is set to All (constants keep their value). */
@@ -84,5 +91,8 @@ export const BUILTIN_INTERVALS: Record<string, string> = {
 /** Substitutes `$name`, `${name}` and `${name:format}` like Grafana (unknown names are left as they are). */
 export function substitute(expr: string, values: Record<string, string>): string {
   const all = { ...BUILTIN_INTERVALS, ...values };
-  return expr.replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)/g, (whole, braced?: string, bare?: string) => all[(braced ?? bare)!] ?? whole);
+  return expr.replace(
+    /\$\{(\w+)(?::\w+)?\}|\$(\w+)/g,
+    (whole, braced?: string, bare?: string) => all[(braced ?? bare)!] ?? whole,
+  );
 }

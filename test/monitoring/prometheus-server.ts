@@ -56,12 +56,16 @@ export async function startPrometheus(config: object): Promise<PrometheusServer>
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn('prometheus', [
-    `--config.file=${configFile}`,
-    `--storage.tsdb.path=${join(dir, 'tsdb')}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    '--log.level=warn',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -77,9 +81,13 @@ export async function startPrometheus(config: object): Promise<PrometheusServer>
     log: () => output,
     api,
     query: async (expr) => {
-      const data = await api<{ resultType: string; result: PromResult[] | [number, string] }>(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+      const data = await api<{ resultType: string; result: PromResult[] | [number, string] }>(
+        `/api/v1/query?query=${encodeURIComponent(expr)}`,
+      );
       // A scalar (e.g. time()) is one value.
-      return data.resultType === 'scalar' ? [{ metric: {}, value: data.result as [number, string] }] : (data.result as PromResult[]);
+      return data.resultType === 'scalar'
+        ? [{ metric: {}, value: data.result as [number, string] }]
+        : (data.result as PromResult[]);
     },
     stop: async () => {
       if (child.exitCode === null) {

@@ -9,7 +9,10 @@ import { allValues, committedDashboards, panelQueries, substitute } from './graf
 import { startPrometheus, until, type PrometheusServer, type PromResult } from './prometheus-server';
 import { ROOT } from './promql';
 
-interface Demo { url: string; close(): Promise<void> }
+interface Demo {
+  url: string;
+  close(): Promise<void>;
+}
 type StartDemo = (opts: { listen?: string; log?: unknown }) => Promise<Demo>;
 
 const DEMO = join(ROOT, 'src', 'demo', 'demo.ts');
@@ -26,10 +29,15 @@ const maybe = enabled ? describe : describe.skip;
 
 /** The sharded example with both replicas pointing at the demo, 2 s scrapes and absolute rule files. */
 function prometheusConfig(hostPort: string): Record<string, any> {
-  const cfg = parse(readFileSync(EXAMPLE, 'utf8').replace(/backup-exporter(-\d)?\.example\.com:9897/g, hostPort)) as Record<string, any>;
+  const cfg = parse(
+    readFileSync(EXAMPLE, 'utf8').replace(/backup-exporter(-\d)?\.example\.com:9897/g, hostPort),
+  ) as Record<string, any>;
   // 2 s scrapes give each target a 1.5 s deadline: enough headroom when the machine is busy with other tests.
   cfg.global = { scrape_interval: '2s', scrape_timeout: '2s', evaluation_interval: '1s' };
-  cfg.rule_files = [join(ROOT, 'alerts', 'backup-exporter.yml'), join(ROOT, 'examples', 'prometheus', 'expected-interval.rules.yml')];
+  cfg.rule_files = [
+    join(ROOT, 'alerts', 'backup-exporter.yml'),
+    join(ROOT, 'examples', 'prometheus', 'expected-interval.rules.yml'),
+  ];
   for (const job of cfg.scrape_configs) {
     job.scrape_interval = '2s';
     job.scrape_timeout = '2s';
@@ -60,7 +68,9 @@ maybe('Prometheus scraping the demo', () => {
       const self = await prom!.query('count_over_time(backup_exporter_build_info[1m])');
       const enough = (r: PromResult[]) => r.every((s) => Number(s.value![1]) >= 3);
       return up.length === targets.length && enough(up) && self.length > 0 && enough(self) ? true : undefined;
-    }).catch((err: Error) => { throw new Error(`${err.message}\nprometheus log:\n${prom?.log()}`); });
+    }).catch((err: Error) => {
+      throw new Error(`${err.message}\nprometheus log:\n${prom?.log()}`);
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -69,7 +79,9 @@ maybe('Prometheus scraping the demo', () => {
   }, 20_000);
 
   it('the http_sd example spreads every discovered target over exactly one shard, and all are up', async () => {
-    const data = await prom!.api<{ activeTargets: Array<{ labels: Record<string, string>; health: string }> }>('/api/v1/targets');
+    const data = await prom!.api<{ activeTargets: Array<{ labels: Record<string, string>; health: string }> }>(
+      '/api/v1/targets',
+    );
     const probes = data.activeTargets.filter((t) => t.labels.job!.startsWith('backup-exporter-shard-'));
     expect(probes.map((t) => t.labels.instance).sort()).toEqual(targets);
     expect(probes.map((t) => [t.labels.instance, t.health])).toEqual(probes.map((t) => [t.labels.instance, 'up']));
@@ -78,7 +90,9 @@ maybe('Prometheus scraping the demo', () => {
   });
 
   it('loads every rule group and evaluates every rule without error', async () => {
-    type Groups = { groups: Array<{ file: string; rules: Array<{ name: string; health: string; lastError?: string }> }> };
+    type Groups = {
+      groups: Array<{ file: string; rules: Array<{ name: string; health: string; lastError?: string }> }>;
+    };
     const groups = await until('every rule evaluated', 15_000, async () => {
       const g = await prom!.api<Groups>('/api/v1/rules');
       return g.groups.every((x) => x.rules.every((r) => r.health !== 'unknown')) ? g : undefined;
@@ -91,24 +105,34 @@ maybe('Prometheus scraping the demo', () => {
   it('every dashboard query returns data (variables set to All)', async () => {
     const queries = committedDashboards().flatMap(({ file, json }) => {
       const values = allValues(json);
-      return panelQueries(json).map((q) => ({ name: `${file} / ${q.panel} / ${q.refId}`, expr: substitute(q.expr, values) }));
+      return panelQueries(json).map((q) => ({
+        name: `${file} / ${q.panel} / ${q.refId}`,
+        expr: substitute(q.expr, values),
+      }));
     });
-    const counts = async () => Promise.all(queries.map(async (q) => ({ ...q, series: (await prom!.query(q.expr)).length })));
+    const counts = async () =>
+      Promise.all(queries.map(async (q) => ({ ...q, series: (await prom!.query(q.expr)).length })));
     // Some data comes later than the first scrapes (e.g. a log export archive once downloaded): poll a while.
     let last = await counts();
     await until('data for every dashboard query', 60_000, async () => {
       last = await counts();
       return last.every((q) => q.series > 0) ? true : undefined;
     }).catch(() => undefined);
-    console.log(`series  dashboard / panel / query\n${last.map((q) => `${String(q.series).padStart(6)}  ${q.name}`).join('\n')}`);
+    console.log(
+      `series  dashboard / panel / query\n${last.map((q) => `${String(q.series).padStart(6)}  ${q.name}`).join('\n')}`,
+    );
     expect(last.filter((q) => q.series === 0).map((q) => `${q.name}: ${q.expr}`)).toEqual([]);
   }, 90_000);
 
-  it('the simulators\' failed, warning and never-successful jobs raise alerts (and only real ones do)', async () => {
+  it("the simulators' failed, warning and never-successful jobs raise alerts (and only real ones do)", async () => {
     const disabled = new Set((await prom!.query('backup_job_enabled == 0')).map((s) => jobKey(s.metric)));
-    const jobsIn = async (expr: string) => [...new Set((await prom!.query(expr)).map((s) => jobKey(s.metric)))].filter((k) => !disabled.has(k)).sort();
-    const succeeded = new Set((await prom!.query('backup_job_last_success_timestamp_seconds')).map((s) => jobKey(s.metric)));
-    const keysIn = async (expr: string, k: (m: Record<string, string>) => string) => (await prom!.query(expr)).map((s) => k(s.metric)).sort();
+    const jobsIn = async (expr: string) =>
+      [...new Set((await prom!.query(expr)).map((s) => jobKey(s.metric)))].filter((k) => !disabled.has(k)).sort();
+    const succeeded = new Set(
+      (await prom!.query('backup_job_last_success_timestamp_seconds')).map((s) => jobKey(s.metric)),
+    );
+    const keysIn = async (expr: string, k: (m: Record<string, string>) => string) =>
+      (await prom!.query(expr)).map((s) => k(s.metric)).sort();
     // Alerts that must be pending or firing now, from the raw series (not from the rules' expressions).
     const expected: Record<string, string[]> = {
       BackupJobFailed: await jobsIn('backup_job_status{status="failed"} == 1'),
@@ -123,23 +147,35 @@ maybe('Prometheus scraping the demo', () => {
       BackupJobWarning: await jobsIn('max_over_time(backup_job_status{status="warning"}[5m]) == 1'),
     };
     expect(expected.BackupJobFailed!.length).toBeGreaterThan(0);
-    const KEYS: Record<string, (m: Record<string, string>) => string> = { BackupTargetDown: (m) => m.target!, BackupLogExportFailed: exportKey };
+    const KEYS: Record<string, (m: Record<string, string>) => string> = {
+      BackupTargetDown: (m) => m.target!,
+      BackupLogExportFailed: exportKey,
+    };
     type Alerts = { alerts: Array<{ labels: Record<string, string>; state: string }> };
     const active = async () => {
       const { alerts } = await prom!.api<Alerts>('/api/v1/alerts');
       const got: Record<string, string[]> = {};
       for (const name of Object.keys(expected)) {
-        got[name] = alerts.filter((a) => a.labels.alertname === name && ['pending', 'firing'].includes(a.state)).map((a) => (KEYS[name] ?? jobKey)(a.labels)).sort();
+        got[name] = alerts
+          .filter((a) => a.labels.alertname === name && ['pending', 'firing'].includes(a.state))
+          .map((a) => (KEYS[name] ?? jobKey)(a.labels))
+          .sort();
       }
       return got;
     };
-    const missing = (got: Record<string, string[]>) => Object.entries(expected).flatMap(([n, ks]) => ks.filter((k) => !got[n]!.includes(k)).map((k) => `${n} ${k}`));
+    const missing = (got: Record<string, string[]>) =>
+      Object.entries(expected).flatMap(([n, ks]) => ks.filter((k) => !got[n]!.includes(k)).map((k) => `${n} ${k}`));
     const got = await until('the expected alerts', 15_000, async () => {
       const g = await active();
       return missing(g).length === 0 ? g : undefined;
     }).catch(() => active());
-    console.log(Object.entries(got).map(([n, ks]) => `${n}: ${ks.length} pending or firing`).join('\n'));
+    console.log(
+      Object.entries(got)
+        .map(([n, ks]) => `${n}: ${ks.length} pending or firing`)
+        .join('\n'),
+    );
     expect(missing(got)).toEqual([]);
-    for (const [name, ks] of Object.entries(allowed)) expect({ name, unexpected: got[name]!.filter((k) => !ks.includes(k)) }).toEqual({ name, unexpected: [] });
+    for (const [name, ks] of Object.entries(allowed))
+      expect({ name, unexpected: got[name]!.filter((k) => !ks.includes(k)) }).toEqual({ name, unexpected: [] });
   });
 });

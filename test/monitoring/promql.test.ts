@@ -12,23 +12,35 @@ const check = (expr: string) => problems(expr, known, recorded);
 describe('the PromQL checker', () => {
   // The checks below are only worth something if the checker can fail.
   it('reports syntax errors, unknown metrics and unknown labels', () => {
-    expect(check('sum(rate(backup_exporter_upstream_requests_total[5m])')).toEqual([expect.stringMatching(/^syntax error/)]);
+    expect(check('sum(rate(backup_exporter_upstream_requests_total[5m])')).toEqual([
+      expect.stringMatching(/^syntax error/),
+    ]);
     expect(check('backup_job_state{status="failed"}')).toEqual(['unknown metric backup_job_state']);
     expect(check('backup_server_health{status="ok"}')).toEqual(['backup_server_health has no label status']);
     expect(check('backup_job_status{state="failed"}')).toEqual(['backup_job_status has no label state']);
-    expect(check('backup_exporter_cache_requests_total{target="x"}')).toEqual(['backup_exporter_cache_requests_total has no label target']);
+    expect(check('backup_exporter_cache_requests_total{target="x"}')).toEqual([
+      'backup_exporter_cache_requests_total has no label target',
+    ]);
   });
 
-  it('accepts the exporter\'s families, histogram series, scrape labels and Prometheus\' own series', () => {
-    expect(check('backup_job_status{status="failed", tenant="a", destination_id="d", job="x", instance="y"} == 1')).toEqual([]);
-    expect(check('histogram_quantile(0.9, sum by (le) (rate(backup_exporter_upstream_request_duration_seconds_bucket{code="200"}[5m])))'))
-      .toEqual(['backup_exporter_upstream_request_duration_seconds_bucket has no label code']);
+  it("accepts the exporter's families, histogram series, scrape labels and Prometheus' own series", () => {
+    expect(
+      check('backup_job_status{status="failed", tenant="a", destination_id="d", job="x", instance="y"} == 1'),
+    ).toEqual([]);
+    expect(
+      check(
+        'histogram_quantile(0.9, sum by (le) (rate(backup_exporter_upstream_request_duration_seconds_bucket{code="200"}[5m])))',
+      ),
+    ).toEqual(['backup_exporter_upstream_request_duration_seconds_bucket has no label code']);
     expect(check('up == 0 or ALERTS or process_cpu_seconds_total or nodejs_heap_size_used_bytes')).toEqual([]);
     expect(recorded).toContain('backup_job:expected_interval_seconds');
   });
 
   it('lists the selectors of an expression', () => {
-    expect(selectors('a{x="1"} / on (y) b')).toEqual([{ metric: 'a', labels: ['x'] }, { metric: 'b', labels: [] }]);
+    expect(selectors('a{x="1"} / on (y) b')).toEqual([
+      { metric: 'a', labels: ['x'] },
+      { metric: 'b', labels: [] },
+    ]);
   });
 });
 
@@ -55,13 +67,17 @@ describe.each(committedDashboards().map((d) => [d.file, d.json] as const))('dash
   });
 });
 
-describe.each([
-  ['alerts/backup-exporter.yml'],
-  ['examples/prometheus/expected-interval.rules.yml'],
-])('rules %s', (file) => {
-  it('every expression parses and uses known metrics and labels', () => {
-    const rules = ruleGroups(join(ROOT, file)).flatMap((g) => g.rules);
-    expect(rules.length).toBeGreaterThan(0);
-    for (const r of rules) expect({ rule: r.alert ?? r.record, problems: check(r.expr) }).toEqual({ rule: r.alert ?? r.record, problems: [] });
-  });
-});
+describe.each([['alerts/backup-exporter.yml'], ['examples/prometheus/expected-interval.rules.yml']])(
+  'rules %s',
+  (file) => {
+    it('every expression parses and uses known metrics and labels', () => {
+      const rules = ruleGroups(join(ROOT, file)).flatMap((g) => g.rules);
+      expect(rules.length).toBeGreaterThan(0);
+      for (const r of rules)
+        expect({ rule: r.alert ?? r.record, problems: check(r.expr) }).toEqual({
+          rule: r.alert ?? r.record,
+          problems: [],
+        });
+    });
+  },
+);

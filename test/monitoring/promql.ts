@@ -12,7 +12,11 @@ export const ROOT = join(__dirname, '..', '..');
 /** Offsets of syntax errors (empty when the expression parses). */
 export function syntaxErrors(expr: string): number[] {
   const at: number[] = [];
-  parser.parse(expr).iterate({ enter: (n) => { if (n.type.isError) at.push(n.from); } });
+  parser.parse(expr).iterate({
+    enter: (n) => {
+      if (n.type.isError) at.push(n.from);
+    },
+  });
   return at;
 }
 
@@ -30,7 +34,13 @@ export function selectors(expr: string): Selector[] {
       if (n.type.name !== 'VectorSelector') return;
       const id = n.node.getChild('Identifier');
       const labels: string[] = [];
-      tree.iterate({ from: n.from, to: n.to, enter: (c) => { if (c.type.name === 'LabelName') labels.push(expr.slice(c.from, c.to)); } });
+      tree.iterate({
+        from: n.from,
+        to: n.to,
+        enter: (c) => {
+          if (c.type.name === 'LabelName') labels.push(expr.slice(c.from, c.to));
+        },
+      });
       out.push({ metric: id ? expr.slice(id.from, id.to) : undefined, labels });
       return false;
     },
@@ -59,10 +69,16 @@ export function knownMetrics(): Map<string, string[]> {
 /** Names recorded by rule files of this repository (alerts/ and the examples users copy). */
 export function recordedNames(): string[] {
   const files = [
-    ...readdirSync(join(ROOT, 'alerts')).filter((f) => f.endsWith('.yml')).map((f) => join(ROOT, 'alerts', f)),
-    ...readdirSync(join(ROOT, 'examples', 'prometheus')).filter((f) => f.endsWith('.rules.yml')).map((f) => join(ROOT, 'examples', 'prometheus', f)),
+    ...readdirSync(join(ROOT, 'alerts'))
+      .filter((f) => f.endsWith('.yml'))
+      .map((f) => join(ROOT, 'alerts', f)),
+    ...readdirSync(join(ROOT, 'examples', 'prometheus'))
+      .filter((f) => f.endsWith('.rules.yml'))
+      .map((f) => join(ROOT, 'examples', 'prometheus', f)),
   ];
-  return files.flatMap((f) => ruleGroups(f).flatMap((g) => g.rules.map((r) => r.record).filter((r): r is string => !!r)));
+  return files.flatMap((f) =>
+    ruleGroups(f).flatMap((g) => g.rules.map((r) => r.record).filter((r): r is string => !!r)),
+  );
 }
 
 export interface Rule {
@@ -89,11 +105,18 @@ export function problems(expr: string, known = knownMetrics(), recorded = record
   if (errors.length) return [`syntax error at ${errors.join(', ')}`];
   const out: string[] = [];
   for (const s of selectors(expr)) {
-    if (!s.metric) { out.push(`selector without a metric name`); continue; }
+    if (!s.metric) {
+      out.push(`selector without a metric name`);
+      continue;
+    }
     if (EXTERNAL.test(s.metric) || recorded.includes(s.metric)) continue;
     const labels = known.get(s.metric);
-    if (!labels) { out.push(`unknown metric ${s.metric}`); continue; }
-    for (const l of s.labels) if (!labels.includes(l) && !SCRAPE_LABELS.includes(l)) out.push(`${s.metric} has no label ${l}`);
+    if (!labels) {
+      out.push(`unknown metric ${s.metric}`);
+      continue;
+    }
+    for (const l of s.labels)
+      if (!labels.includes(l) && !SCRAPE_LABELS.includes(l)) out.push(`${s.metric} has no label ${l}`);
   }
   return out;
 }

@@ -7,7 +7,10 @@ const HOSTILE = 'He said "hi" \\ C:\\temp\\n\nsecond line\r\tÜmlaut ✓ 日本�
 const ESCAPED = HOSTILE.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
 const env = useTwoTargets({
-  global: 'timeout: 10s, min_interval: 0s', jobs: 2, servers: 2, huaweiAuth: 'token',
+  global: 'timeout: 10s, min_interval: 0s',
+  jobs: 2,
+  servers: 2,
+  huaweiAuth: 'token',
   prepare: ({ m365, huawei }) => {
     m365.data.jobs[0]!.name = HOSTILE;
     m365.data.orgs[0]!.name = `tenant ${HOSTILE}`;

@@ -26,9 +26,26 @@ afterAll(async () => {
 
 describe('/probe?target= refuses anything that is not a configured name', () => {
   const refused = (): string[] => [
-    canary.url, `${canary.url}/v8/Jobs`, `127.0.0.1:${canary.port}`, `//127.0.0.1:${canary.port}`, 'file:///etc/passwd',
-    '/etc/passwd', '../m365', 'm365/../m365', './m365', 'M365', ' m365', 'm365 ', 'm365\n', 'm365\u0000', 'm365%',
-    'x'.repeat(5000), 'ｍ365', '__proto__', 'constructor', 'toString',
+    canary.url,
+    `${canary.url}/v8/Jobs`,
+    `127.0.0.1:${canary.port}`,
+    `//127.0.0.1:${canary.port}`,
+    'file:///etc/passwd',
+    '/etc/passwd',
+    '../m365',
+    'm365/../m365',
+    './m365',
+    'M365',
+    ' m365',
+    'm365 ',
+    'm365\n',
+    'm365\u0000',
+    'm365%',
+    'x'.repeat(5000),
+    'ｍ365',
+    '__proto__',
+    'constructor',
+    'toString',
   ];
 
   test('each with 400 and a plain-text reason', async () => {
@@ -64,9 +81,22 @@ test('a reload with a broken file keeps the running configuration, its token and
     ['binary garbage', () => writeFileSync(ex.configFile, Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x7b, 0x5b, 0x0a]))],
     ['YAML syntax error', () => writeFileSync(ex.configFile, `${config}\n  - name: [unclosed\n`)],
     ['duplicate target name', () => writeFileSync(ex.configFile, config + config.split('targets:\n')[1])],
-    ['a YAML bomb', () => writeFileSync(ex.configFile, `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`)],
+    [
+      'a YAML bomb',
+      () =>
+        writeFileSync(
+          ex.configFile,
+          `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`,
+        ),
+    ],
     ['deleted file', () => rmSync(ex.configFile)],
-    ['a directory', () => { rmSync(ex.configFile); mkdirSync(ex.configFile); }],
+    [
+      'a directory',
+      () => {
+        rmSync(ex.configFile);
+        mkdirSync(ex.configFile);
+      },
+    ],
   ];
   for (const [what, breakIt] of broken) {
     rmSync(ex.configFile, { recursive: true, force: true });

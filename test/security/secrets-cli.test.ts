@@ -52,7 +52,11 @@ test.each([
 ])('--config.check: %s', (_name, breakIt) => {
   const file = path.join(dir, 'bad.yaml');
   writeFileSync(file, breakIt(config('http://127.0.0.1:1')));
-  const r = spawnSync(process.execPath, [MAIN, '--config.check', `--config.file=${file}`], { encoding: 'utf8', env, timeout: 20_000 });
+  const r = spawnSync(process.execPath, [MAIN, '--config.check', `--config.file=${file}`], {
+    encoding: 'utf8',
+    env,
+    timeout: 20_000,
+  });
   expect(r.status).toBe(1);
   expect(r.stdout + r.stderr).toMatch(/bad\.yaml/);
   expectClean(r.stdout + r.stderr);
@@ -70,21 +74,38 @@ describe('running against upstreams that echo the request', () => {
   test('stdout, stderr and every served body stay clean at debug level', async () => {
     const file = path.join(dir, 'run.yaml');
     writeFileSync(file, config(echo.url));
-    const child = spawn(process.execPath, [MAIN, `--config.file=${file}`, '--web.listen-address=127.0.0.1:0', '--log.level=debug'], { env });
+    const child = spawn(
+      process.execPath,
+      [MAIN, `--config.file=${file}`, '--web.listen-address=127.0.0.1:0', '--log.level=debug'],
+      { env },
+    );
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     try {
       const port = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 15_000);
         const check = (): void => {
           const m = /listening.*?address"?[=:]"?[^"\s]*:(\d+)/.exec(out);
-          if (m?.[1]) { clearTimeout(timer); resolve(m[1]); } else setTimeout(check, 50);
+          if (m?.[1]) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          } else setTimeout(check, 50);
         };
         check();
       });
       const bodies: string[] = [];
-      for (const p of ['/metrics', '/probe?target=m365&debug=true', '/probe?target=m365-env&debug=true', '/probe?target=dc&debug=true', '/']) {
+      for (const p of [
+        '/metrics',
+        '/probe?target=m365&debug=true',
+        '/probe?target=m365-env&debug=true',
+        '/probe?target=dc&debug=true',
+        '/',
+      ]) {
         const r = await request(`http://127.0.0.1:${port}${p}`);
         bodies.push(await r.body.text());
       }

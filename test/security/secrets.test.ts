@@ -12,8 +12,13 @@ import { upOf } from '../faults/helpers';
 
 // Distinctive values that URL and JSON encoding leave untouched, so an echo would show them verbatim.
 const S = {
-  m365: 'Zq7-m365-LITERAL-pw', iam: 'Zq7-iam-ENV-pw', token: 'Zq7-token-FILE', secretKey: 'Zq7-sk-ENV-secret',
-  echoPw: 'Zq7-echo-FILE-pw', echoToken: 'Zq7-echo-token-LIT', echoIam: 'Zq7-echo-iam-LIT',
+  m365: 'Zq7-m365-LITERAL-pw',
+  iam: 'Zq7-iam-ENV-pw',
+  token: 'Zq7-token-FILE',
+  secretKey: 'Zq7-sk-ENV-secret',
+  echoPw: 'Zq7-echo-FILE-pw',
+  echoToken: 'Zq7-echo-token-LIT',
+  echoIam: 'Zq7-echo-iam-LIT',
 };
 const ALL = Object.values(S);
 
@@ -68,23 +73,25 @@ function config(): string {
     project_id: ${huawei.projectId}
     auth: { access_key: AKTEST, secret_key: \${SECRETS_TEST_SK} }`,
   ];
-  echoes.forEach((e, i) => targets.push(
-    `  - name: echo-m365-${i}
+  echoes.forEach((e, i) =>
+    targets.push(
+      `  - name: echo-m365-${i}
     product: veeam_m365
     url: ${e.url}
     auth: { username: monitor, password_file: ${secretFile('echo-pw', S.echoPw)} }`,
-    `  - name: echo-token-${i}
+      `  - name: echo-token-${i}
     product: huawei_clouddc
     url: ${e.url}
     project_id: p1
     auth: { token: ${S.echoToken} }`,
-    `  - name: echo-iam-${i}
+      `  - name: echo-iam-${i}
     product: huawei_clouddc
     url: ${e.url}
     project_id: p1
     auth:
       iam: { url: ${e.url}, domain: acme, username: monitor, password: ${S.echoIam} }`,
-  ));
+    ),
+  );
   return `global: { timeout: 5s, min_interval: 0s }\ntargets:\n${targets.join('\n')}\n`;
 }
 
@@ -93,10 +100,17 @@ beforeAll(async () => {
   process.env.SECRETS_TEST_SK = S.secretKey;
   m365 = await startM365Simulator({ version: 'v8', password: S.m365, scale: { orgs: 1, jobs: 2 } });
   huawei = await startHuaweiSimulator({
-    scale: { servers: 2 }, tokens: [S.token], iam: { domain: 'acme', username: 'monitor', password: S.iam },
+    scale: { servers: 2 },
+    tokens: [S.token],
+    iam: { domain: 'acme', username: 'monitor', password: S.iam },
     aksk: { accessKey: 'AKTEST', secretKey: S.secretKey },
   });
-  echoes = await Promise.all([echo(401, 'application/json'), echo(400, 'application/json'), echo(500, 'text/plain'), echo(200, 'text/html')]);
+  echoes = await Promise.all([
+    echo(401, 'application/json'),
+    echo(400, 'application/json'),
+    echo(500, 'text/plain'),
+    echo(200, 'text/html'),
+  ]);
   ex = await startTestExporter(config());
 });
 
@@ -117,7 +131,8 @@ async function serve(p: string, method: 'GET' | 'POST' = 'GET'): Promise<string>
 test('the good targets are up, the others down: the secrets were really used', async () => {
   const text = await serve('/metrics');
   for (const t of ['m365', 'dc-iam', 'dc-token', 'dc-aksk']) expect(upOf(text, t)).toBe(1);
-  for (const t of ['m365-wrong', 'echo-m365-0', 'echo-token-0', 'echo-iam-0', 'echo-iam-3']) expect(upOf(text, t)).toBe(0);
+  for (const t of ['m365-wrong', 'echo-m365-0', 'echo-token-0', 'echo-iam-0', 'echo-iam-3'])
+    expect(upOf(text, t)).toBe(0);
   // The echo servers did receive the secrets, so an error quoting their answer would carry them.
   expect(echoes[0]!.requests.length).toBeGreaterThan(0);
 });
@@ -138,8 +153,10 @@ test('failed reloads: a YAML error on a secret line, a bad key next to one, an u
   const broken = [
     good.replace(`password: ${S.m365} }`, `password: ${S.m365} ]`),
     good.replace(`password: ${S.m365} }`, `password: ${S.m365}, pasword: ${S.echoIam} }`),
-    good.replace(`product: veeam_m365\n    url: ${m365.url}\n    auth: { username: monitor, password: ${S.m365} }`,
-      `product: veeam_m365\n    url: ${m365.url}?token=${S.echoToken}\n    auth: { username: monitor, password: ${S.m365} }`),
+    good.replace(
+      `product: veeam_m365\n    url: ${m365.url}\n    auth: { username: monitor, password: ${S.m365} }`,
+      `product: veeam_m365\n    url: ${m365.url}?token=${S.echoToken}\n    auth: { username: monitor, password: ${S.m365} }`,
+    ),
     good.replace(/token_file: \S+ }/, `token_file: ${path.join(dir, 'missing')} }`),
   ];
   for (const text of broken) {

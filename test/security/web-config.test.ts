@@ -10,9 +10,15 @@ import { startTestExporter, type TestExporter } from '../helpers/exporter';
 import { configYaml, m365Yaml } from '../helpers/two-targets';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'web-config-test-'));
-const file = (name: string, text: string): string => { const p = path.join(dir, name); writeFileSync(p, text); return p; };
+const file = (name: string, text: string): string => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
 // Port 1 on loopback refuses connections: the target is down at once, the endpoints are what is tested.
-const CONFIG = configYaml('timeout: 2s, min_interval: 0s', [m365Yaml('http://127.0.0.1:1', { password: 'pw-of-m365' })]);
+const CONFIG = configYaml('timeout: 2s, min_interval: 0s', [
+  m365Yaml('http://127.0.0.1:1', { password: 'pw-of-m365' }),
+]);
 // Cost 4: the check is the same, only faster than the usual 10.
 const hash = (pw: string): string => bcrypt.hashSync(pw, 4);
 
@@ -21,10 +27,16 @@ let client: TlsMaterial;
 let agent: Agent;
 let ex: TestExporter;
 
-interface Reply { status: number; text: string; cert?: string }
+interface Reply {
+  status: number;
+  text: string;
+  cert?: string;
+}
 
 async function call(method: 'GET' | 'POST', p: string, auth?: string, via: Agent = agent): Promise<Reply> {
-  const headers: Record<string, string> = auth ? { authorization: `Basic ${Buffer.from(auth).toString('base64')}` } : {};
+  const headers: Record<string, string> = auth
+    ? { authorization: `Basic ${Buffer.from(auth).toString('base64')}` }
+    : {};
   const r = await request(`${ex.url}${p}`, { method, headers, dispatcher: via });
   return { status: r.statusCode, text: await r.body.text() };
 }
@@ -33,7 +45,13 @@ function webConfig(users: Record<string, string>, tls: TlsMaterial = server, ext
   return `tls_server_config:
   cert_file: ${file(`cert-${tls === server ? 1 : 2}.pem`, tls.cert)}
   key_file: ${file(`key-${tls === server ? 1 : 2}.pem`, tls.key)}
-${extra}${Object.keys(users).length === 0 ? '' : `basic_auth_users:\n${Object.entries(users).map(([u, h]) => `  ${u}: '${h}'\n`).join('')}`}`;
+${extra}${
+  Object.keys(users).length === 0
+    ? ''
+    : `basic_auth_users:\n${Object.entries(users)
+        .map(([u, h]) => `  ${u}: '${h}'\n`)
+        .join('')}`
+}`;
 }
 
 beforeAll(async () => {
@@ -115,7 +133,9 @@ describe('client certificates', () => {
   let mtls: TestExporter;
   let agents: Agent[] = [];
   const withCert = (cert?: TlsMaterial): Agent => {
-    const a = new Agent({ connect: { ca: server.cert, servername: 'localhost', ...(cert ? { cert: cert.cert, key: cert.key } : {}) } });
+    const a = new Agent({
+      connect: { ca: server.cert, servername: 'localhost', ...(cert ? { cert: cert.cert, key: cert.key } : {}) },
+    });
     agents.push(a);
     return a;
   };

@@ -2,7 +2,10 @@
 import { harness, sorted, statusOf, type Harness } from './helpers';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 test('Offset/Limit paging follows every page of policies and sessions', async () => {
   const whole = await harness();
@@ -11,7 +14,8 @@ test('Offset/Limit paging follows every page of policies and sessions', async ()
   h = await harness({ maxPageSize: 2 });
   const out = await h.collect();
   expect(sorted(out.samples)).toEqual(expected);
-  const offsets = (re: RegExp) => h!.sim.requests.filter((r) => re.test(r.path)).map((r) => new URL(r.path, 'http://x').searchParams.get('Offset'));
+  const offsets = (re: RegExp) =>
+    h!.sim.requests.filter((r) => re.test(r.path)).map((r) => new URL(r.path, 'http://x').searchParams.get('Offset'));
   const n = h.sim.data.sessions.length;
   expect(n).toBeGreaterThan(4);
   // totalCount ends the walk: no extra request for an empty page.
@@ -43,7 +47,7 @@ test('the result does not depend on the order the API lists things', async () =>
   }
 });
 
-test('a finished run\'s log is fetched once across collections; a running one every collection', async () => {
+test("a finished run's log is fetched once across collections; a running one every collection", async () => {
   h = await harness();
   await h.collect();
   await h.collect();

@@ -21,10 +21,21 @@ test('detects v8.1 and reports system/about serverVersion', () => {
 });
 
 test('every policy family is a job with its policy type; tenant is omitted', () => {
-  const types = new Map(out.samples.filter((s) => s.name === 'backup_job_status' && s.value === 1).map((s) => [s.labels.job_name, s.labels.job_type]));
+  const types = new Map(
+    out.samples
+      .filter((s) => s.name === 'backup_job_status' && s.value === 1)
+      .map((s) => [s.labels.job_name, s.labels.job_type]),
+  );
   expect(Object.fromEntries(types)).toEqual({
-    'vm-prod': 'VirtualMachines', 'vm-dev': 'VirtualMachines', 'vm-retired': 'VirtualMachines', 'vm-new': 'VirtualMachines',
-    'sql-main': 'AzureSql', 'files-share': 'FileShares', 'cosmos-orders': 'CosmosDb', 'vnet-config': 'Vnet', 'sla-gold': 'ProtectionVmPolicy',
+    'vm-prod': 'VirtualMachines',
+    'vm-dev': 'VirtualMachines',
+    'vm-retired': 'VirtualMachines',
+    'vm-new': 'VirtualMachines',
+    'sql-main': 'AzureSql',
+    'files-share': 'FileShares',
+    'cosmos-orders': 'CosmosDb',
+    'vnet-config': 'Vnet',
+    'sla-gold': 'ProtectionVmPolicy',
   });
   expect(out.samples.some((s) => 'tenant' in s.labels || 'target' in s.labels || 'product' in s.labels)).toBe(false);
 });
@@ -52,9 +63,15 @@ test('a policy without runs is none, without last_run_info; disabled and no next
 
 test('manual, retention, health-check and restore sessions never count as runs', () => {
   // vm-prod has newer ManualSnapshot/BackupRetention/HealthCheck sessions in Error/Warning.
-  expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', { job_name: 'vm-prod' })).toBeCloseTo(now - 30 * H, 0);
+  expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', { job_name: 'vm-prod' })).toBeCloseTo(
+    now - 30 * H,
+    0,
+  );
   // sql-main's newer SqlManualBackup success is not its last success.
-  expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'sql-main' })).toBeCloseTo(now - 30 * H, 0);
+  expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'sql-main' })).toBeCloseTo(
+    now - 30 * H,
+    0,
+  );
 });
 
 test('durations: TimeSpan with a day part, milliseconds, absent → end − start, running → now − start', () => {
@@ -71,7 +88,10 @@ test('durations: TimeSpan with a day part, milliseconds, absent → end − star
 
 test('a running session has no end and no success of its own; the earlier success stays', () => {
   expect(value(out.samples, 'backup_job_last_run_end_timestamp_seconds', { job_name: 'files-share' })).toBeUndefined();
-  expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'files-share' })).toBeCloseTo(now - 24 * H + 300, 0);
+  expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'files-share' })).toBeCloseTo(
+    now - 24 * H + 300,
+    0,
+  );
 });
 
 test('warnings and errors come from log item status, a running run counted as of now', () => {
@@ -95,7 +115,10 @@ test('warning_is_success false: a warning run is not a success', async () => {
   try {
     const o = await strict.collect();
     expect(value(o.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'vm-dev' })).toBeUndefined();
-    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'vm-dev' })).toBeCloseTo(now - 5 * H + 900, 0);
+    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'vm-dev' })).toBeCloseTo(
+      now - 5 * H + 900,
+      0,
+    );
   } finally {
     await strict.close();
   }

@@ -11,7 +11,10 @@ let ex: TestExporter;
 
 beforeAll(async () => {
   sim = await startVeeamAzureSimulator({ tls: true, maxPageSize: 5 });
-  run = await startExporterWithCa(sim, 'azure-test-', (caFile) => `
+  run = await startExporterWithCa(
+    sim,
+    'azure-test-',
+    (caFile) => `
 global: { timeout: 5s, min_interval: 0s }
 targets:
   - name: azure
@@ -19,19 +22,28 @@ targets:
     url: ${sim.url}
     tls: { ca_file: ${caFile} }
     auth: { username: monitor, password: secret-azure }
-`);
+`,
+  );
   ex = run.ex;
 });
-afterAll(async () => { await run?.close(); await sim?.close(); });
+afterAll(async () => {
+  await run?.close();
+  await sim?.close();
+});
 
 test('/probe: up, collectors, info, job series; promtool finds nothing; the password never shows', async () => {
   const r = await ex.get('/probe?target=azure');
   expect(r.status).toBe(200);
   const t = r.text;
   expect(t).toContain('backup_target_up{target="azure",product="veeam_azure"} 1');
-  for (const c of ['jobs', 'sessions', 'logs']) expect(t).toContain(`backup_target_collector_success{target="azure",product="veeam_azure",collector="${c}"} 1`);
-  expect(t).toContain('backup_target_info{target="azure",product="veeam_azure",api_version="v8.1",server_version="8.1.0.16"} 1');
-  expect(t).toMatch(/backup_job_last_run_errors\{target="azure",product="veeam_azure",job_id="[^"]+",job_name="sql-main",job_type="AzureSql"\} 3/);
+  for (const c of ['jobs', 'sessions', 'logs'])
+    expect(t).toContain(`backup_target_collector_success{target="azure",product="veeam_azure",collector="${c}"} 1`);
+  expect(t).toContain(
+    'backup_target_info{target="azure",product="veeam_azure",api_version="v8.1",server_version="8.1.0.16"} 1',
+  );
+  expect(t).toMatch(
+    /backup_job_last_run_errors\{target="azure",product="veeam_azure",job_id="[^"]+",job_name="sql-main",job_type="AzureSql"\} 3/,
+  );
   expect(t).not.toContain('secret-azure');
   if (requireBinary('promtool')) expect(promtoolCheckMetrics(t)).toBe('');
 });

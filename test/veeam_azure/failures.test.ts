@@ -3,7 +3,10 @@
 import { harness, seriesOf, statusOf, value, type Harness } from './helpers';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 test('a policy family answering 404 is absent in this version: skipped, the rest is collected', async () => {
   h = await harness({}, { apiVersion: 'v8.1' });
@@ -40,7 +43,9 @@ test('logs answering 500: `logs` failed, job series present, no warnings/errors 
   expect(out.failed.map((f) => f.collector)).toEqual(['logs']);
   expect(statusOf(out.samples, 'sql-main')).toBe('failed');
   expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', { job_name: 'sql-main' })).toBeDefined();
-  expect(out.samples.some((s) => s.name === 'backup_job_last_run_warnings' || s.name === 'backup_job_last_run_errors')).toBe(false);
+  expect(
+    out.samples.some((s) => s.name === 'backup_job_last_run_warnings' || s.name === 'backup_job_last_run_errors'),
+  ).toBe(false);
 });
 
 test('sessions answering 500: `sessions` and `logs` failed, only the policy facts remain', async () => {
@@ -53,7 +58,7 @@ test('sessions answering 500: `sessions` and `logs` failed, only the policy fact
   expect(value(out.samples, 'backup_job_enabled', { job_name: 'vm-retired' })).toBe(0);
 });
 
-test('a session log that is gone (404) leaves that job\'s counts out without failing `logs`', async () => {
+test("a session log that is gone (404) leaves that job's counts out without failing `logs`", async () => {
   h = await harness();
   const sql = h.sim.data.policies.find((p) => p.name === 'sql-main')!;
   const last = h.sim.data.sessions.find((s) => s.policyId === sql.id && s.status === 'Error')!;

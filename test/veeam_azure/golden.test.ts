@@ -7,7 +7,10 @@ import { harness, type Harness } from './helpers';
 const GOLDEN = join(__dirname, 'golden', 'v8.1-demo.prom');
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 async function exposition(version: string): Promise<string> {
   h = await harness({ version });

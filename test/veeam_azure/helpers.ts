@@ -1,7 +1,11 @@
 // A veeam_azure session against the simulator over real HTTPS, with a fixed clock and a log that tests can read.
 import type { VeeamAzureTarget } from '../../src/config/types';
 import { product as azureModule } from '../../src/products/veeam_azure';
-import { startVeeamAzureSimulator, type AzureSimOptions, type AzureSimulator } from '../../src/simulators/veeam_azure/server';
+import {
+  startVeeamAzureSimulator,
+  type AzureSimOptions,
+  type AzureSimulator,
+} from '../../src/simulators/veeam_azure/server';
 import { startSessionHarness, type SessionHarness } from '../helpers/session';
 import { azureTarget } from '../helpers/targets';
 
@@ -19,5 +23,13 @@ export async function harness(simOpts: AzureSimOptions = {}, o: Partial<VeeamAzu
   const sim = await startVeeamAzureSimulator({ tls: true, now: () => NOW, ...simOpts });
   const target = azureTarget(sim.url, { tls: { ca: sim.cert!, insecureSkipVerify: false }, ...o });
   const h = startSessionHarness(azureModule, target, { now: () => NOW });
-  return { ...h, sim, target, close: async () => { await h.close(); await sim.close(); } };
+  return {
+    ...h,
+    sim,
+    target,
+    close: async () => {
+      await h.close();
+      await sim.close();
+    },
+  };
 }

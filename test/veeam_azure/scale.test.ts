@@ -2,7 +2,10 @@
 import { harness, type Harness } from './helpers';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 test('200 policies and 6,000 sessions', async () => {
   h = await harness({ scale: { policies: 200, sessions: 6000 } });

@@ -3,9 +3,13 @@
 import { harness, statusOf, value, type Harness } from './helpers';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
-const aboutProbes = (x: Harness) => x.sim.requests.filter((r) => /\/system\/about$/.test(r.path)).map((r) => r.path.split('/')[2]);
+const aboutProbes = (x: Harness) =>
+  x.sim.requests.filter((r) => /\/system\/about$/.test(r.path)).map((r) => r.path.split('/')[2]);
 
 test('v1 appliance: probes v8.1 down to v1 after logging in, first 200 wins', async () => {
   h = await harness({ version: 'v1' });
@@ -20,8 +24,16 @@ test('v1 shape: VM policies from /policies, numeric session ids, durations in mi
   h = await harness({ version: 'v1' });
   const out = await h.collect();
   expect(out.failed).toEqual([]);
-  const jobs = out.samples.filter((s) => s.name === 'backup_job_status' && s.value === 1).map((s) => `${s.labels.job_name}:${s.labels.job_type}`).sort();
-  expect(jobs).toEqual(['vm-dev:VirtualMachines', 'vm-new:VirtualMachines', 'vm-prod:VirtualMachines', 'vm-retired:VirtualMachines']);
+  const jobs = out.samples
+    .filter((s) => s.name === 'backup_job_status' && s.value === 1)
+    .map((s) => `${s.labels.job_name}:${s.labels.job_type}`)
+    .sort();
+  expect(jobs).toEqual([
+    'vm-dev:VirtualMachines',
+    'vm-new:VirtualMachines',
+    'vm-prod:VirtualMachines',
+    'vm-retired:VirtualMachines',
+  ]);
   expect(h.sim.hits(/^\/api\/v1\/policies\/virtualMachines$/)).toBe(1);
   expect(h.sim.hits(/^\/api\/v1\/policies$/)).toBe(1);
   // The newest vm-prod session is an AutoBackup in Error: not a policy run type of the contract.

@@ -3,7 +3,10 @@
 import { canonical, harness, NOW, sessionsOf, seriesOf, statusOf, value, type Harness } from './helpers';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 const H = 3600;
 
@@ -12,8 +15,12 @@ describe('mapping (v8)', () => {
     h = await harness();
     const out = await h.collect();
     expect(statusOf(out.samples, 'Archive Mailboxes')).toBe('none');
-    expect(value(out.samples, 'backup_job_last_run_info', { job_name: 'Archive Mailboxes', vendor_status: 'NotConfigured' })).toBe(1);
-    expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', { job_name: 'Archive Mailboxes' })).toBeDefined();
+    expect(
+      value(out.samples, 'backup_job_last_run_info', { job_name: 'Archive Mailboxes', vendor_status: 'NotConfigured' }),
+    ).toBe(1);
+    expect(
+      value(out.samples, 'backup_job_last_run_start_timestamp_seconds', { job_name: 'Archive Mailboxes' }),
+    ).toBeDefined();
   });
 
   test('a job without runs in lookback: none, no last_run_info, no times', async () => {
@@ -21,22 +28,35 @@ describe('mapping (v8)', () => {
     const out = await h.collect();
     const s = seriesOf(out.samples, 'New Tenant Onboarding');
     expect(statusOf(out.samples, 'New Tenant Onboarding')).toBe('none');
-    expect(s.map((x) => x.name).filter((n) => n !== 'backup_job_status').sort()).toEqual(['backup_job_enabled', 'backup_job_next_run_timestamp_seconds']);
+    expect(
+      s
+        .map((x) => x.name)
+        .filter((n) => n !== 'backup_job_status')
+        .sort(),
+    ).toEqual(['backup_job_enabled', 'backup_job_next_run_timestamp_seconds']);
   });
 
   test('disabled job: enabled 0 and no next run; its last success is older than 26h', async () => {
     h = await harness();
     const out = await h.collect();
     expect(value(out.samples, 'backup_job_enabled', { job_name: 'Legacy Public Folders' })).toBe(0);
-    expect(value(out.samples, 'backup_job_next_run_timestamp_seconds', { job_name: 'Legacy Public Folders' })).toBeUndefined();
-    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'Legacy Public Folders' })!).toBeLessThan(NOW / 1000 - 26 * H);
+    expect(
+      value(out.samples, 'backup_job_next_run_timestamp_seconds', { job_name: 'Legacy Public Folders' }),
+    ).toBeUndefined();
+    expect(
+      value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'Legacy Public Folders' })!,
+    ).toBeLessThan(NOW / 1000 - 26 * H);
   });
 
   test('failed job: last success is the newest successful end, older than 26h', async () => {
     h = await harness();
     const out = await h.collect();
-    const ok = sessionsOf(h.sim, 'OneDrive - Daily').filter((s) => s.status === 'Success' || s.status === 'Warning')[0]!;
-    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'OneDrive - Daily' })).toBe(ok.end! / 1000);
+    const ok = sessionsOf(h.sim, 'OneDrive - Daily').filter(
+      (s) => s.status === 'Success' || s.status === 'Warning',
+    )[0]!;
+    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'OneDrive - Daily' })).toBe(
+      ok.end! / 1000,
+    );
     expect(ok.end! / 1000).toBeLessThan(NOW / 1000 - 26 * H);
   });
 
@@ -44,7 +64,9 @@ describe('mapping (v8)', () => {
     h = await harness({}, { warningIsSuccess: false });
     const out = await h.collect();
     const ok = sessionsOf(h.sim, 'SharePoint - Hourly').find((s) => s.status === 'Success')!;
-    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'SharePoint - Hourly' })).toBe(ok.end! / 1000);
+    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'SharePoint - Hourly' })).toBe(
+      ok.end! / 1000,
+    );
     expect(statusOf(out.samples, 'SharePoint - Hourly')).toBe('warning');
   });
 
@@ -52,7 +74,11 @@ describe('mapping (v8)', () => {
     h = await harness();
     const warn = sessionsOf(h.sim, 'SharePoint - Hourly')[0]!;
     expect(warn.status).toBe('Warning');
-    expect(value((await h.collect()).samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'SharePoint - Hourly' })).toBe(warn.end! / 1000);
+    expect(
+      value((await h.collect()).samples, 'backup_job_last_success_timestamp_seconds', {
+        job_name: 'SharePoint - Hourly',
+      }),
+    ).toBe(warn.end! / 1000);
   });
 
   test('runs older than lookback are not runs; a run that started before the window does not count', async () => {
@@ -60,7 +86,9 @@ describe('mapping (v8)', () => {
     const out = await h.collect();
     expect(statusOf(out.samples, 'Legacy Public Folders')).toBe('none');
     expect(statusOf(out.samples, 'Groups - Weekly')).toBe('none');
-    expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'OneDrive - Daily' })).toBeUndefined();
+    expect(
+      value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'OneDrive - Daily' }),
+    ).toBeUndefined();
   });
 
   test('end 0001-01-01T00:00:00 (v5) is not an end: the run is running', async () => {
@@ -69,7 +97,9 @@ describe('mapping (v8)', () => {
     const l = { job_name: 'Teams - Every 4 Hours' };
     expect(statusOf(out.samples, 'Teams - Every 4 Hours')).toBe('running');
     expect(value(out.samples, 'backup_job_last_run_end_timestamp_seconds', l)).toBeUndefined();
-    expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', l)).toBe(sessionsOf(h.sim, 'Teams - Every 4 Hours')[0]!.start / 1000);
+    expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', l)).toBe(
+      sessionsOf(h.sim, 'Teams - Every 4 Hours')[0]!.start / 1000,
+    );
   });
 });
 
@@ -110,7 +140,7 @@ describe('independence', () => {
 });
 
 describe('caches and tokens', () => {
-  test('a finished run\'s log is read once; a running run\'s every collection', async () => {
+  test("a finished run's log is read once; a running run's every collection", async () => {
     h = await harness();
     await h.collect();
     await h.collect();
@@ -147,7 +177,10 @@ describe('caches and tokens', () => {
 
 describe('filters and failures', () => {
   test('filtered jobs are neither fetched nor exported', async () => {
-    h = await harness({ version: 'v7' }, { jobs: { include: [/^(?:.*)$/], exclude: [/^(?:SharePoint.*|Copy - .*)$/] } });
+    h = await harness(
+      { version: 'v7' },
+      { jobs: { include: [/^(?:.*)$/], exclude: [/^(?:SharePoint.*|Copy - .*)$/] } },
+    );
     const out = await h.collect();
     const names = new Set(out.samples.map((s) => s.labels.job_name));
     expect(names.has('SharePoint - Hourly')).toBe(false);
@@ -165,14 +198,19 @@ describe('filters and failures', () => {
     const out = await h.collect();
     expect(out.failed.map((f) => f.collector)).toEqual(['logs']);
     expect(statusOf(out.samples, 'SharePoint - Hourly')).toBe('warning');
-    expect(out.samples.some((s) => s.name === 'backup_job_last_run_warnings' || s.name === 'backup_job_last_run_errors')).toBe(false);
+    expect(
+      out.samples.some((s) => s.name === 'backup_job_last_run_warnings' || s.name === 'backup_job_last_run_errors'),
+    ).toBe(false);
   });
 
   test('sessions answering garbage: sessions and logs failed, only job list facts remain', async () => {
     h = await harness({ version: 'v7' });
     h.sim.faults = [{ kind: 'html', match: /JobSessions$/ }];
     const out = await h.collect();
-    expect(out.failed.map((f) => [f.collector, (f.error as { kind?: string }).kind])).toEqual([['sessions', 'decode'], ['logs', 'internal']]);
+    expect(out.failed.map((f) => [f.collector, (f.error as { kind?: string }).kind])).toEqual([
+      ['sessions', 'decode'],
+      ['logs', 'internal'],
+    ]);
     expect(out.samples.some((s) => s.name === 'backup_job_status')).toBe(false);
     expect(value(out.samples, 'backup_job_enabled', { job_name: 'Legacy Public Folders' })).toBe(0);
   });

@@ -21,7 +21,15 @@ export async function harness(simOpts: M365SimOptions = {}, o: Partial<VeeamM365
   const tls = sim.cert ? { tls: { ca: sim.cert, insecureSkipVerify: false } } : {};
   const target = m365Target(sim.url, { ...tls, ...o });
   const h = startSessionHarness(m365, target, { now: () => NOW });
-  return { ...h, sim, target, close: async () => { await h.close(); await sim.close(); } };
+  return {
+    ...h,
+    sim,
+    target,
+    close: async () => {
+      await h.close();
+      await sim.close();
+    },
+  };
 }
 
 /** The simulator's sessions of a job, newest start first. */

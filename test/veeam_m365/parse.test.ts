@@ -1,5 +1,12 @@
 import { decodePage, decodeSession } from '../../src/products/veeam_m365/decode';
-import { classifyLogItem, classifyTitle, classifyType, jobIdFromLinks, parseCount, parseTime } from '../../src/products/veeam_m365/parse';
+import {
+  classifyLogItem,
+  classifyTitle,
+  classifyType,
+  jobIdFromLinks,
+  parseCount,
+  parseTime,
+} from '../../src/products/veeam_m365/parse';
 import { STATUS, toRun } from '../../src/products/veeam_m365/collect';
 import { parseVersion } from '../../src/products/veeam_m365/auth';
 import { dotnetTime } from '../../src/simulators/veeam_m365/data';
@@ -44,9 +51,16 @@ describe('log item classification', () => {
     expect(classifyTitle(title)).toBe(expected);
   });
 
-  test.each([['Warning', 'warning'], ['Error', 'error'], ['Success', undefined], ['Running', undefined], ['Stop', undefined], [7, undefined]])(
-    'v8 type %p', (type, expected) => { expect(classifyType(type)).toBe(expected); },
-  );
+  test.each([
+    ['Warning', 'warning'],
+    ['Error', 'error'],
+    ['Success', undefined],
+    ['Running', undefined],
+    ['Stop', undefined],
+    [7, undefined],
+  ])('v8 type %p', (type, expected) => {
+    expect(classifyType(type)).toBe(expected);
+  });
 
   test('an item is classified by type (v8) or by title (v3–v7)', () => {
     expect(classifyLogItem({ type: 'Error', message: '[Warning] text' })).toBe('error');
@@ -56,9 +70,17 @@ describe('log item classification', () => {
 
 describe('status mapping', () => {
   test.each([
-    ['Success', 'success'], ['Warning', 'warning'], ['Failed', 'failed'], ['Disconnected', 'failed'],
-    ['Running', 'running'], ['Queued', 'running'], ['Stopped', 'stopped'], ['NotConfigured', 'none'],
-    ['success', 'success'], ['Paused', 'unknown'], ['', 'unknown'],
+    ['Success', 'success'],
+    ['Warning', 'warning'],
+    ['Failed', 'failed'],
+    ['Disconnected', 'failed'],
+    ['Running', 'running'],
+    ['Queued', 'running'],
+    ['Stopped', 'stopped'],
+    ['NotConfigured', 'none'],
+    ['success', 'success'],
+    ['Paused', 'unknown'],
+    ['', 'unknown'],
   ])('%s → %s', (vendor, state) => {
     const run = toRun({ id: 'a', start: 100, end: 200, status: vendor });
     expect(run.state).toBe(state);
@@ -66,7 +88,16 @@ describe('status mapping', () => {
   });
 
   test('the table covers every documented session status', () => {
-    expect(Object.keys(STATUS).sort()).toEqual(['disconnected', 'failed', 'notconfigured', 'queued', 'running', 'stopped', 'success', 'warning']);
+    expect(Object.keys(STATUS).sort()).toEqual([
+      'disconnected',
+      'failed',
+      'notconfigured',
+      'queued',
+      'running',
+      'stopped',
+      'success',
+      'warning',
+    ]);
   });
 
   test.each([
@@ -74,15 +105,18 @@ describe('status mapping', () => {
     ['MinValue', parseTime('0001-01-01T00:00:00')],
     ['before start', 50],
   ])('an end that is %s means not ended', (_what, end) => {
-    expect(toRun({ id: 'a', start: 100, ...(end === undefined ? {} : { end }), status: 'Running' }).end).toBeUndefined();
+    expect(
+      toRun({ id: 'a', start: 100, ...(end === undefined ? {} : { end }), status: 'Running' }).end,
+    ).toBeUndefined();
   });
 });
 
 describe('decoders', () => {
   test('lists come bare or as pages', () => {
     expect(decodePage([1, 2], '/v3/Jobs')).toEqual({ items: [1, 2], hasNext: false, isPage: false });
-    expect(decodePage({ offset: 0, limit: 30, results: [1], _links: { next: { href: '/v8/Jobs?offset=30' } } }, '/v8/Jobs'))
-      .toEqual({ items: [1], limit: 30, hasNext: true, isPage: true });
+    expect(
+      decodePage({ offset: 0, limit: 30, results: [1], _links: { next: { href: '/v8/Jobs?offset=30' } } }, '/v8/Jobs'),
+    ).toEqual({ items: [1], limit: 30, hasNext: true, isPage: true });
     expect(() => decodePage({ message: 'oops' }, '/v8/Jobs')).toThrow(expect.objectContaining({ kind: 'decode' }));
     expect(() => decodePage('<html>', '/v8/Jobs')).toThrow(/\/v8\/Jobs/);
   });
@@ -98,17 +132,37 @@ describe('decoders', () => {
   });
 
   test('sessions: numbers as strings, missing statistics, no creationTime', () => {
-    const s = decodeSession({ id: 's', creationTime: '2021-02-26T01:00:00Z', status: 'Success', statistics: { transferredDataBytes: '42' } });
+    const s = decodeSession({
+      id: 's',
+      creationTime: '2021-02-26T01:00:00Z',
+      status: 'Success',
+      statistics: { transferredDataBytes: '42' },
+    });
     expect(s).toEqual({ id: 's', start: Date.UTC(2021, 1, 26, 1) / 1000, status: 'Success', transferredBytes: 42 });
     expect(decodeSession({ id: 's', status: 'Success' })).toBeUndefined();
-    expect(decodeSession({ id: 's', creationTime: '2021-02-26T01:00:00Z', jobId: 'j8' }, 'perjob')?.jobId).toBe('perjob');
+    expect(decodeSession({ id: 's', creationTime: '2021-02-26T01:00:00Z', jobId: 'j8' }, 'perjob')?.jobId).toBe(
+      'perjob',
+    );
   });
 
-  test.each([[1, 1], ['17', 17], ['1.5 GB', undefined], [-1, undefined], [null, undefined]])('count %p', (v, n) => {
+  test.each([
+    [1, 1],
+    ['17', 17],
+    ['1.5 GB', undefined],
+    [-1, undefined],
+    [null, undefined],
+  ])('count %p', (v, n) => {
     expect(parseCount(v)).toBe(n);
   });
 
-  test.each([['v3', 3], ['v8', 8], ['V7', 7], ['v9', undefined], ['8', undefined], [undefined, undefined]])('version %p', (v, n) => {
+  test.each([
+    ['v3', 3],
+    ['v8', 8],
+    ['V7', 7],
+    ['v9', undefined],
+    ['8', undefined],
+    [undefined, undefined],
+  ])('version %p', (v, n) => {
     expect(parseVersion(v)).toBe(n);
   });
 });

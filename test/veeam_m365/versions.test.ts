@@ -16,7 +16,10 @@ const EXPECTED_STATES: Record<string, string> = {
 const COPY_STATES: Record<string, string> = { 'Copy - Exchange Online': 'success', 'Copy - SharePoint': 'warning' };
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe.each(['v3', 'v4', 'v5', 'v6', 'v7', 'v8'])('API %s end to end', (version) => {
   test('jobs, tenants, states, times and log counts', async () => {
@@ -28,9 +31,11 @@ describe.each(['v3', 'v4', 'v5', 'v6', 'v7', 'v8'])('API %s end to end', (versio
     const expected = { ...EXPECTED_STATES, ...(n >= 6 ? COPY_STATES : {}) };
     const names = [...new Set(out.samples.map((s) => s.labels.job_name))].sort();
     expect(names).toEqual(Object.keys(expected).sort());
-    for (const [name, state] of Object.entries(expected)) expect([name, statusOf(out.samples, name)]).toEqual([name, state]);
+    for (const [name, state] of Object.entries(expected))
+      expect([name, statusOf(out.samples, name)]).toEqual([name, state]);
     // Tenants: every job belongs to one of the two organizations, copy jobs to their backup job's.
-    for (const s of out.samples) expect(['contoso.onmicrosoft.com', 'fabrikam.onmicrosoft.com']).toContain(s.labels.tenant);
+    for (const s of out.samples)
+      expect(['contoso.onmicrosoft.com', 'fabrikam.onmicrosoft.com']).toContain(s.labels.tenant);
     const copy = out.samples.find((s) => s.labels.job_name === 'Copy - SharePoint');
     const source = out.samples.find((s) => s.labels.job_name === 'SharePoint - Hourly');
     if (n >= 6) expect([copy?.labels.job_type, copy?.labels.tenant]).toEqual(['Copy', source?.labels.tenant]);
@@ -48,14 +53,24 @@ describe.each(['v3', 'v4', 'v5', 'v6', 'v7', 'v8'])('API %s end to end', (versio
     expect(value(out.samples, 'backup_job_last_run_warnings', { job_name: 'OneDrive - Daily' })).toBe(1);
     // The running job has no end (null from v7, 0001-01-01T00:00:00 before) and a duration of now − start.
     const running = sessionsOf(h.sim, 'Teams - Every 4 Hours')[0]!;
-    expect(value(out.samples, 'backup_job_last_run_end_timestamp_seconds', { job_name: 'Teams - Every 4 Hours' })).toBeUndefined();
-    expect(value(out.samples, 'backup_job_last_run_duration_seconds', { job_name: 'Teams - Every 4 Hours' })).toBeCloseTo((Date.UTC(2026, 2, 2, 12) - running.start) / 1000, 3);
+    expect(
+      value(out.samples, 'backup_job_last_run_end_timestamp_seconds', { job_name: 'Teams - Every 4 Hours' }),
+    ).toBeUndefined();
+    expect(
+      value(out.samples, 'backup_job_last_run_duration_seconds', { job_name: 'Teams - Every 4 Hours' }),
+    ).toBeCloseTo((Date.UTC(2026, 2, 2, 12) - running.start) / 1000, 3);
     expect(h.sim.logins).toEqual([{ version: n, ok: true, antiforgeryDisabled: n >= 7 }]);
   });
 });
 
 describe('version detection', () => {
-  test.each([['v3', 3], ['v5', 5], ['v6', 6], ['v7', 7], ['v8', 8]])('a %s server is detected and its probe token kept', async (version, n) => {
+  test.each([
+    ['v3', 3],
+    ['v5', 5],
+    ['v6', 6],
+    ['v7', 7],
+    ['v8', 8],
+  ])('a %s server is detected and its probe token kept', async (version, n) => {
     h = await harness({ version });
     const out = await h.collect();
     expect(out.info.api_version).toBe(version);
@@ -77,7 +92,12 @@ describe('version detection', () => {
     await expect(h.collect()).rejects.toMatchObject({ kind: 'auth', details: { status: 400 } });
     await expect(h.collect()).rejects.toBeInstanceOf(UpstreamError);
     // The first answer that is not 404 decides: no lower version is tried after the 400.
-    expect(h.sim.requests.filter((r) => /\/token$/i.test(r.path)).map((r) => r.path)).toEqual(['/v8/token', '/v7/token', '/v8/token', '/v7/token']);
+    expect(h.sim.requests.filter((r) => /\/token$/i.test(r.path)).map((r) => r.path)).toEqual([
+      '/v8/token',
+      '/v7/token',
+      '/v8/token',
+      '/v7/token',
+    ]);
     const logins = (await h.metrics.logins.get()).values;
     expect(logins.find((v) => v.labels.result === 'failure')?.value).toBe(2);
   });

@@ -18,7 +18,10 @@ const AUTH = /incorrect system|system user|username|password|unauthori[sz]ed|acc
 const MAX_MESSAGE = 200;
 
 export class CbsApi {
-  constructor(private readonly http: HttpClient, private readonly auth: PasswordAuth) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly auth: PasswordAuth,
+  ) {}
 
   /** Calls `name` (e.g. `ListBackupSets` or `2/ListUsers`). A 404 is returned as `missing` when allowed. */
   async call(name: string, params: Json, opts: { allowMissing?: boolean } = {}): Promise<CallResult> {

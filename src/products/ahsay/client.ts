@@ -7,8 +7,15 @@ import { CbsApi, isObject, payloadArray, payloadObject, type Json } from './api'
 import { parseCbsTime, parseCount, parseJobId, parseText } from './parse';
 import { decodeReport, type CbsReport } from './report';
 
-export interface CbsUser { login: string; owner: string }
-export interface CbsBackupSet { id: string; name: string; type: string }
+export interface CbsUser {
+  login: string;
+  owner: string;
+}
+export interface CbsBackupSet {
+  id: string;
+  name: string;
+  type: string;
+}
 
 /** One entry of ListBackupJobStatus: a run of a backup set to one destination. */
 export interface CbsJobEntry {
@@ -24,14 +31,26 @@ export interface CbsJobEntry {
   status: string;
 }
 
-export interface CbsProgress { uploaded?: number; total?: number }
+export interface CbsProgress {
+  uploaded?: number;
+  total?: number;
+}
 
 /** Parameters that identify one run for the report and progress calls. */
-export interface RunKey { login: string; owner: string; setId: string; destinationId?: string; jobId: string }
+export interface RunKey {
+  login: string;
+  owner: string;
+  setId: string;
+  destinationId?: string;
+  jobId: string;
+}
 
 export class CbsClient {
   private readonly api: CbsApi;
-  constructor(http: HttpClient, private readonly target: AhsayTarget) {
+  constructor(
+    http: HttpClient,
+    private readonly target: AhsayTarget,
+  ) {
     this.api = new CbsApi(http, target.auth);
   }
 
@@ -84,7 +103,9 @@ export class CbsClient {
     const start = parseCbsTime(v.StartTime, zone) ?? parseJobId(id, zone);
     if (start === undefined) return [];
     const entry: CbsJobEntry = {
-      id, setId, start,
+      id,
+      setId,
+      start,
       login: parseText(v.LoginName) ?? user.login,
       owner: typeof v.Owner === 'string' ? v.Owner : user.owner,
       status: parseText(v.BackupJobStatus) ?? '',

@@ -46,17 +46,24 @@ export function runKey(job: CbsJob): RunKey | undefined {
 }
 
 /** Everything known about one job in this collection; a missing report or progress leaves its series out. */
-export interface JobData { job: CbsJob; report?: CbsReport; progress?: CbsProgress }
+export interface JobData {
+  job: CbsJob;
+  report?: CbsReport;
+  progress?: CbsProgress;
+}
 
 export function jobSeries(d: JobData, nowSeconds: number): Sample[] {
   const { job, report } = d;
-  const out = jobSamples({
-    identity: job.identity,
-    ...(job.last ? { last: job.last } : {}),
-    ...(job.lastSuccess ? { lastSuccess: job.lastSuccess } : {}),
-    ...(report?.warnings !== undefined ? { warnings: report.warnings } : {}),
-    ...(report?.errors !== undefined ? { errors: report.errors } : {}),
-  }, nowSeconds);
+  const out = jobSamples(
+    {
+      identity: job.identity,
+      ...(job.last ? { last: job.last } : {}),
+      ...(job.lastSuccess ? { lastSuccess: job.lastSuccess } : {}),
+      ...(report?.warnings !== undefined ? { warnings: report.warnings } : {}),
+      ...(report?.errors !== undefined ? { errors: report.errors } : {}),
+    },
+    nowSeconds,
+  );
   const l = jobLabels(job.identity);
   if (report) out.push(...reportSamples(l, report));
   if (d.progress) out.push(...sample('backup_job_last_run_progress_ratio', l, progressRatio(d.progress)));
@@ -73,7 +80,13 @@ function reportSamples(l: Labels, r: CbsReport): Sample[] {
     out.push(...sample('backup_job_last_run_files_stored_bytes', cl, s.stored));
     out.push(...sample('backup_job_last_run_files_original_bytes', cl, s.original));
   }
-  out.push(...sample('backup_job_last_run_dedupe_enabled', l, r.dedupeEnabled === undefined ? undefined : r.dedupeEnabled ? 1 : 0));
+  out.push(
+    ...sample(
+      'backup_job_last_run_dedupe_enabled',
+      l,
+      r.dedupeEnabled === undefined ? undefined : r.dedupeEnabled ? 1 : 0,
+    ),
+  );
   out.push(...sample('backup_job_last_run_dedupe_original_bytes', l, r.dedupeOriginal));
   out.push(...sample('backup_job_last_run_dedupe_saved_bytes', l, r.dedupeSaving));
   return out;

@@ -9,7 +9,9 @@ export const schema = z.strictObject({
   ...commonShape,
   ...jobsShape,
   // CBS timestamps carry no offset: the zone they are in is required, not guessed.
-  timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), { error: 'not a valid IANA time zone (e.g. Asia/Hong_Kong)' }),
+  timezone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), { error: 'not a valid IANA time zone (e.g. Asia/Hong_Kong)' }),
   auth: passwordAuthSchema,
   users: z.array(text()).optional(),
 });

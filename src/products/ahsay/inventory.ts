@@ -6,17 +6,26 @@ import { jobSelected, type AhsayTarget } from '../../config/types';
 import type { CbsBackupSet, CbsClient, CbsUser } from './client';
 import { settleLimit as pool } from '../../core/pool';
 
-export interface UserSets { user: CbsUser; sets: CbsBackupSet[] }
+export interface UserSets {
+  user: CbsUser;
+  sets: CbsBackupSet[];
+}
 
 export async function loadInventory(
-  client: CbsClient, target: AhsayTarget, cache: TtlCache, now: number, signal: AbortSignal,
+  client: CbsClient,
+  target: AhsayTarget,
+  cache: TtlCache,
+  now: number,
+  signal: AbortSignal,
 ): Promise<UserSets[]> {
-  const users = target.users.length > 0
-    ? target.users.map((login) => ({ login, owner: '' }))
-    : await cache.get('ahsay:users', () => client.listUsers(), now);
+  const users =
+    target.users.length > 0
+      ? target.users.map((login) => ({ login, owner: '' }))
+      : await cache.get('ahsay:users', () => client.listUsers(), now);
   const unique = dedupeUsers(users);
   const results = await pool(unique, target.concurrency, signal, (user) =>
-    cache.get(`ahsay:sets:${user.login}\u0000${user.owner}`, () => client.listBackupSets(user.login), now));
+    cache.get(`ahsay:sets:${user.login}\u0000${user.owner}`, () => client.listBackupSets(user.login), now),
+  );
   const out: UserSets[] = [];
   results.forEach((r, i) => {
     // One user's set list failing fails the inventory: a target must not silently lose a user's jobs.

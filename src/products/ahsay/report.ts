@@ -8,22 +8,51 @@ export type Change = (typeof CHANGES)[number];
 
 /** Vendor keys per kind of change: file count, stored (compressed) size, original size, zip ratio. */
 const CHANGE_KEYS: Record<Change, { count: string; stored: string; original: string; ratio: string[] }> = {
-  new: { count: 'NumOfNewFiles', stored: 'TotalNewFilesSize', original: 'TotalUnzipNewFilesSize', ratio: ['NewFilesZipRatio'] },
+  new: {
+    count: 'NumOfNewFiles',
+    stored: 'TotalNewFilesSize',
+    original: 'TotalUnzipNewFilesSize',
+    ratio: ['NewFilesZipRatio'],
+  },
   updated: {
-    count: 'NumOfUpdatedFiles', stored: 'TotalUpdatedFilesSize', original: 'TotalUnzipUpdatedFilesSize',
+    count: 'NumOfUpdatedFiles',
+    stored: 'TotalUpdatedFilesSize',
+    original: 'TotalUnzipUpdatedFilesSize',
     // The doc table spells it "…ZipRation", the example "…ZipRatio".
     ratio: ['UpdatedFilesZipRatio', 'UpdatedFilesZipRation'],
   },
   permission_updated: {
-    count: 'NumOfUpdatedPermissionFiles', stored: 'TotalUpdatedPermissionFilesSize',
-    original: 'TotalUnzipUpdatedPermissionFilesSize', ratio: ['UpdatedPermissionFilesZipRatio'],
+    count: 'NumOfUpdatedPermissionFiles',
+    stored: 'TotalUpdatedPermissionFilesSize',
+    original: 'TotalUnzipUpdatedPermissionFilesSize',
+    ratio: ['UpdatedPermissionFilesZipRatio'],
   },
-  deleted: { count: 'NumOfDeletedFiles', stored: 'TotalDeletedFilesSize', original: 'TotalUnzipDeletedFilesSize', ratio: ['DeletedFilesZipRatio'] },
-  moved: { count: 'NumOfMovedFiles', stored: 'TotalMovedFilesSize', original: 'TotalUnzipMovedFilesSize', ratio: ['MovedFilesZipRatio'] },
-  copied: { count: 'NumOfCopiedFiles', stored: 'TotalCopiedSize', original: 'TotalUnzipCopiedFilesSize', ratio: ['CopiedFilesZipRatio'] },
+  deleted: {
+    count: 'NumOfDeletedFiles',
+    stored: 'TotalDeletedFilesSize',
+    original: 'TotalUnzipDeletedFilesSize',
+    ratio: ['DeletedFilesZipRatio'],
+  },
+  moved: {
+    count: 'NumOfMovedFiles',
+    stored: 'TotalMovedFilesSize',
+    original: 'TotalUnzipMovedFilesSize',
+    ratio: ['MovedFilesZipRatio'],
+  },
+  copied: {
+    count: 'NumOfCopiedFiles',
+    stored: 'TotalCopiedSize',
+    original: 'TotalUnzipCopiedFilesSize',
+    ratio: ['CopiedFilesZipRatio'],
+  },
 };
 
-export interface ChangeStats { count?: number; stored?: number; original?: number; zipRatio?: number }
+export interface ChangeStats {
+  count?: number;
+  stored?: number;
+  original?: number;
+  zipRatio?: number;
+}
 
 export interface CbsReport {
   id?: string;
@@ -67,7 +96,11 @@ function changeStats(d: Json, change: Change): ChangeStats | undefined {
   setIf(s, 'stored', parseCount(d[k.stored]));
   setIf(s, 'original', parseCount(d[k.original]));
   // Ratios are informational ("33%", or "05" in the vendor's own example): parsed, never required.
-  setIf(s, 'zipRatio', k.ratio.map((key) => parsePercent(d[key])).find((v) => v !== undefined));
+  setIf(
+    s,
+    'zipRatio',
+    k.ratio.map((key) => parsePercent(d[key])).find((v) => v !== undefined),
+  );
   return Object.keys(s).length === 0 ? undefined : s;
 }
 

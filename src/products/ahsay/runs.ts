@@ -11,7 +11,10 @@ import { localDays } from './parse';
 import { ahsayState } from './status';
 
 /** A run plus what the report and progress calls need to address it. */
-export interface CbsRun extends Run { owner: string; destinationId?: string }
+export interface CbsRun extends Run {
+  owner: string;
+  destinationId?: string;
+}
 
 /** Runs found per backup set id, then per destination ('' for runs without a DestinationID). */
 export type UserRuns = Map<string, Map<string, CbsRun[]>>;
@@ -54,7 +57,10 @@ function knownOf(w: WalkContext, user: CbsUser, setId: string): Set<string> {
 }
 
 /** A calendar day of the walk, newest first, and whether its list is final at collection time. */
-interface WalkDay { date: string; over: boolean }
+interface WalkDay {
+  date: string;
+  over: boolean;
+}
 
 /** The days are the same for every user of a collection: computed once per walk context (luxon is slow). */
 const daysOfWalk = new WeakMap<WalkContext, WalkDay[]>();
@@ -63,7 +69,8 @@ function walkDays(w: WalkContext): WalkDay[] {
   let days = daysOfWalk.get(w);
   if (!days) {
     days = localDays(w.nowMs, w.zone, w.nowMs - w.lookbackMs).map((date) => ({
-      date, over: DateTime.fromISO(date, { zone: w.zone }).plus({ days: 1 }).toMillis() + DAY_FINAL_GRACE_MS <= w.nowMs,
+      date,
+      over: DateTime.fromISO(date, { zone: w.zone }).plus({ days: 1 }).toMillis() + DAY_FINAL_GRACE_MS <= w.nowMs,
     }));
     daysOfWalk.set(w, days);
   }

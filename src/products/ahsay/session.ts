@@ -21,7 +21,10 @@ export class AhsaySession implements ProductSession {
   /** Destinations seen per backup set, so a destination that stops running is still looked for. */
   private readonly knownDestinations = new Map<string, Set<string>>();
 
-  constructor(private readonly target: AhsayTarget, private readonly deps: SessionDeps) {
+  constructor(
+    private readonly target: AhsayTarget,
+    private readonly deps: SessionDeps,
+  ) {
     if (target.url.startsWith('http://')) {
       deps.log.warn({ target: target.name }, 'plain http: the CBS system user password is sent in every request body');
     }
@@ -33,10 +36,20 @@ export class AhsaySession implements ProductSession {
     const client = new CbsClient(ctx.http, t);
     const inventory = await loadInventory(client, t, this.deps.caches.inventory, ctx.now, ctx.signal);
     const failed: Failure[] = [];
-    const policy: RunPolicy = { now: ctx.now / 1000, lookbackSeconds: t.lookbackMs / 1000, warningIsSuccess: t.warningIsSuccess };
+    const policy: RunPolicy = {
+      now: ctx.now / 1000,
+      lookbackSeconds: t.lookbackMs / 1000,
+      warningIsSuccess: t.warningIsSuccess,
+    };
     const walk: WalkContext = {
-      client, immutable: this.deps.caches.immutable, zone: t.timezone, nowMs: ctx.now,
-      lookbackMs: t.lookbackMs, policy, cacheKey: `ahsay:${t.name}`, knownDestinations: this.knownDestinations,
+      client,
+      immutable: this.deps.caches.immutable,
+      zone: t.timezone,
+      nowMs: ctx.now,
+      lookbackMs: t.lookbackMs,
+      policy,
+      cacheKey: `ahsay:${t.name}`,
+      knownDestinations: this.knownDestinations,
     };
     const walked = await pool(inventory, t.concurrency, ctx.signal, (u) => walkUser(walk, u.user, u.sets));
     const jobs: CbsJob[] = [];
@@ -57,17 +70,21 @@ export class AhsaySession implements ProductSession {
     const todo = data.filter((d) => d.job.last !== undefined);
     const results = await pool(todo, this.target.concurrency, ctx.signal, (d) => this.report(client, d.job, ctx));
     results.forEach((r, i) => {
-      if (r.ok) { if (r.value) todo[i]!.report = r.value; }
-      else noteFailure(failed, 'reports', r.error, ctx, todo[i]!.job.identity.job_id);
+      if (r.ok) {
+        if (r.value) todo[i]!.report = r.value;
+      } else noteFailure(failed, 'reports', r.error, ctx, todo[i]!.job.identity.job_id);
     });
   }
 
   private async progress(client: CbsClient, data: JobData[], failed: Failure[], ctx: CollectContext): Promise<void> {
     const todo = data.filter((d) => d.job.last?.state === 'running');
-    const results = await pool(todo, this.target.concurrency, ctx.signal, (d) => whileRunning(client.progress(runKey(d.job)!), ctx));
+    const results = await pool(todo, this.target.concurrency, ctx.signal, (d) =>
+      whileRunning(client.progress(runKey(d.job)!), ctx),
+    );
     results.forEach((r, i) => {
-      if (r.ok) { if (r.value) todo[i]!.progress = r.value; }
-      else noteFailure(failed, 'progress', r.error, ctx, todo[i]!.job.identity.job_id);
+      if (r.ok) {
+        if (r.value) todo[i]!.progress = r.value;
+      } else noteFailure(failed, 'progress', r.error, ctx, todo[i]!.job.identity.job_id);
     });
   }
 

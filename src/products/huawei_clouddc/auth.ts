@@ -24,7 +24,10 @@ export interface Authorizer {
   clear(): void;
 }
 
-export function createAuthorizer(target: HuaweiTarget, deps: { log: Logger; metrics?: SelfMetrics; now?: () => number }): Authorizer {
+export function createAuthorizer(
+  target: HuaweiTarget,
+  deps: { log: Logger; metrics?: SelfMetrics; now?: () => number },
+): Authorizer {
   const auth = target.auth;
   switch (auth.kind) {
     case 'token':
@@ -33,7 +36,10 @@ export function createAuthorizer(target: HuaweiTarget, deps: { log: Logger; metr
       return akskAuthorizer(target, auth.accessKey, auth.secretKey, deps.now ?? Date.now);
     case 'iam': {
       const tokens = new TokenManager({
-        target: target.name, product: target.product, metrics: deps.metrics, log: deps.log,
+        target: target.name,
+        product: target.product,
+        metrics: deps.metrics,
+        log: deps.log,
         refreshMarginMs: IAM_REFRESH_MARGIN_MS,
         login: (http) => iamLogin(http, target, auth),
       });
@@ -43,8 +49,10 @@ export function createAuthorizer(target: HuaweiTarget, deps: { log: Logger; metr
 }
 
 function headerAuthorizer(token: () => Promise<string>): Authorizer {
-  const withHeader = async (opts: RequestOptions): Promise<RequestOptions> =>
-    ({ ...opts, headers: { ...opts.headers, 'X-Auth-Token': await token() } });
+  const withHeader = async (opts: RequestOptions): Promise<RequestOptions> => ({
+    ...opts,
+    headers: { ...opts.headers, 'X-Auth-Token': await token() },
+  });
   return {
     send: async (http, opts) => http.request(await withHeader(opts)),
     download: async (http, opts, file) => http.download(await withHeader(opts), file),
@@ -53,14 +61,18 @@ function headerAuthorizer(token: () => Promise<string>): Authorizer {
 }
 
 function iamAuthorizer(tokens: TokenManager): Authorizer {
-  const withToken = (opts: RequestOptions, t: Token): RequestOptions => ({ ...opts, headers: { ...opts.headers, 'X-Auth-Token': t.value } });
+  const withToken = (opts: RequestOptions, t: Token): RequestOptions => ({
+    ...opts,
+    headers: { ...opts.headers, 'X-Auth-Token': t.value },
+  });
   return {
     // withToken re-logs in once when the request throws an `auth` error with status 401.
-    send: (http, opts) => tokens.withToken(http, async (t) => {
-      const res = await http.request(withToken(opts, t));
-      if (res.status === 401) throw statusError(res, opts.method ?? 'GET', opts.path, 'IAM token rejected');
-      return res;
-    }),
+    send: (http, opts) =>
+      tokens.withToken(http, async (t) => {
+        const res = await http.request(withToken(opts, t));
+        if (res.status === 401) throw statusError(res, opts.method ?? 'GET', opts.path, 'IAM token rejected');
+        return res;
+      }),
     download: (http, opts, file) => tokens.withToken(http, (t) => http.download(withToken(opts, t), file)),
     clear: () => tokens.clear(),
   };
@@ -68,18 +80,35 @@ function iamAuthorizer(tokens: TokenManager): Authorizer {
 
 /** POST <iam>/v3/auth/tokens scoped to the project id; the token is the X-Subject-Token header. */
 export async function iamLogin(
-  http: HttpClient, target: HuaweiTarget, auth: { url: string; domain: string; username: string; password: string },
+  http: HttpClient,
+  target: HuaweiTarget,
+  auth: { url: string; domain: string; username: string; password: string },
 ): Promise<Token> {
   const body = {
     auth: {
-      identity: { methods: ['password'], password: { user: { name: auth.username, password: auth.password, domain: { name: auth.domain } } } },
+      identity: {
+        methods: ['password'],
+        password: { user: { name: auth.username, password: auth.password, domain: { name: auth.domain } } },
+      },
       scope: { project: { id: target.projectId } },
     },
   };
   const path = `${auth.url.replace(/\/+$/, '').replace(/\/v3$/, '')}/v3/auth/tokens`;
   // Error statuses are read here so the IAM error body and X-Request-Id reach the message.
-  const res = await http.request({ method: 'POST', path, query: { nocatalog: 'true' }, json: body, accept: [400, 401, 403, 404] });
-  if (res.status >= 300) throw statusError(res, 'POST', '/v3/auth/tokens', res.status === 401 ? 'check the IAM domain, username and password' : undefined);
+  const res = await http.request({
+    method: 'POST',
+    path,
+    query: { nocatalog: 'true' },
+    json: body,
+    accept: [400, 401, 403, 404],
+  });
+  if (res.status >= 300)
+    throw statusError(
+      res,
+      'POST',
+      '/v3/auth/tokens',
+      res.status === 401 ? 'check the IAM domain, username and password' : undefined,
+    );
   const value = res.headers['x-subject-token'];
   if (!value) throw decodeError('IAM token response has no X-Subject-Token header', '/v3/auth/tokens');
   const expiresAt = parseTime(res.json<{ token?: { expires_at?: unknown } }>()?.token?.expires_at);
@@ -93,7 +122,15 @@ function akskAuthorizer(target: HuaweiTarget, accessKey: string, secretKey: stri
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.append(k, String(v));
     const headers = { ...opts.headers, 'X-Project-Id': target.projectId };
     const body = opts.json === undefined ? '' : JSON.stringify(opts.json);
-    const s = sign({ method: opts.method ?? 'GET', url: url.toString(), headers, body, accessKey, secretKey, date: sdkDate(now()) });
+    const s = sign({
+      method: opts.method ?? 'GET',
+      url: url.toString(),
+      headers,
+      body,
+      accessKey,
+      secretKey,
+      date: sdkDate(now()),
+    });
     return { ...opts, headers: { ...headers, ...s.headers } };
   };
   return {

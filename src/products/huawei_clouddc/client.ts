@@ -84,13 +84,22 @@ export class CloudDcClient {
   }
 
   /** Streams the archive to `file`. */
-  download(http: HttpClient, serverId: string, exportId: string, file: string): Promise<{ bytes: number; sha256: string }> {
+  download(
+    http: HttpClient,
+    serverId: string,
+    exportId: string,
+    file: string,
+  ): Promise<{ bytes: number; sha256: string }> {
     const path = `${this.exportsPath(serverId)}/${enc(exportId)}/content`;
     return this.auth.download(http, { path, headers: { accept: 'application/octet-stream' } }, file);
   }
 
-  private base(): string { return `/v1/${enc(this.projectId)}`; }
-  private exportsPath(serverId: string): string { return `${this.base()}/physicalservers/${enc(serverId)}/logs/exports`; }
+  private base(): string {
+    return `/v1/${enc(this.projectId)}`;
+  }
+  private exportsPath(serverId: string): string {
+    return `${this.base()}/physicalservers/${enc(serverId)}/logs/exports`;
+  }
 
   /** Sends with credentials; any status outside `ok` becomes an UpstreamError carrying the vendor's error body. */
   private async call(http: HttpClient, opts: RequestOptions, ok: readonly number[]): Promise<HttpResponse> {
@@ -155,4 +164,6 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
-function enc(s: string): string { return encodeURIComponent(s); }
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}

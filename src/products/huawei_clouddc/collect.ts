@@ -11,7 +11,10 @@ export function serverLabels(s: PhysicalServer): Labels {
 }
 
 /** Health and power state sets; a missing vendor value leaves its set out. `unmapped` receives raw oddities. */
-export function serverSamples(servers: readonly PhysicalServer[], unmapped?: (field: string, raw: string) => void): Sample[] {
+export function serverSamples(
+  servers: readonly PhysicalServer[],
+  unmapped?: (field: string, raw: string) => void,
+): Sample[] {
   const out: Sample[] = [];
   for (const s of sortById(servers)) {
     const l = serverLabels(s);

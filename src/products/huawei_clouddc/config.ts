@@ -60,7 +60,10 @@ async function resolveAuth(a: Raw['auth'], ctx: ResolveContext, at: KeyPath): Pr
     [a.access_key, a.secret_key, a.secret_key_file].some((v) => v !== undefined) ? 'access_key' : undefined,
   ].filter((m): m is string => m !== undefined);
   if (used.length !== 1) {
-    ctx.problems.add(at, used.length === 0 ? `set one of ${METHODS}` : `set only one of ${METHODS}; found ${used.join(', ')}`);
+    ctx.problems.add(
+      at,
+      used.length === 0 ? `set one of ${METHODS}` : `set only one of ${METHODS}; found ${used.join(', ')}`,
+    );
     return { kind: 'token', token: '' };
   }
   if (used[0] === 'token') return { kind: 'token', token: await readSecret(ctx, a, 'token', at) };

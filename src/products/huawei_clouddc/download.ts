@@ -29,8 +29,13 @@ export class DownloadWorker {
   /** Runs a pass now, or right after the one in progress. */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) { this.again = true; return; }
-    this.running = this.loop().finally(() => { this.running = undefined; });
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
   }
 
   /** Resolves when no pass is running (tests, shutdown). */
@@ -59,7 +64,10 @@ export class DownloadWorker {
     const servers = [...new Set(this.store.all().map((r) => r.serverId))].sort();
     for (const serverId of servers) {
       // Only the newest `keep` completed exports are worth fetching: older ones would be pruned at once.
-      const wanted = this.store.forServer(serverId).filter((r) => r.state === 'completed' && !r.lost).slice(0, this.opts.keep);
+      const wanted = this.store
+        .forServer(serverId)
+        .filter((r) => r.state === 'completed' && !r.lost)
+        .slice(0, this.opts.keep);
       for (const r of wanted) {
         if (this.stopped) return;
         if (!r.download && (r.downloadAttempts ?? 0) < MAX_DOWNLOAD_ATTEMPTS) await this.fetch(r);
@@ -82,8 +90,10 @@ export class DownloadWorker {
       await fs.rm(part, { force: true }).catch(() => undefined);
       r.downloadAttempts = (r.downloadAttempts ?? 0) + 1;
       const level = r.downloadAttempts >= MAX_DOWNLOAD_ATTEMPTS ? 'error' : 'warn';
-      this.log[level]({ server: r.serverId, export_id: r.exportId, attempt: r.downloadAttempts, err: describeError(err) },
-        level === 'error' ? 'log export download failed; giving up' : 'log export download failed; will retry');
+      this.log[level](
+        { server: r.serverId, export_id: r.exportId, attempt: r.downloadAttempts, err: describeError(err) },
+        level === 'error' ? 'log export download failed; giving up' : 'log export download failed; will retry',
+      );
     }
     await this.store.save();
   }

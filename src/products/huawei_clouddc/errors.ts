@@ -3,14 +3,22 @@
 import { UpstreamError } from '../../core/errors';
 import type { HttpResponse } from '../../http/types';
 
-export interface VendorError { code?: string; message?: string; requestId?: string }
+export interface VendorError {
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
 
 export function readVendorError(res: HttpResponse): VendorError {
   const out: VendorError = {};
   const requestId = res.headers['x-request-id'];
   if (requestId) out.requestId = requestId;
   let body: unknown;
-  try { body = JSON.parse(res.text()); } catch { body = undefined; }
+  try {
+    body = JSON.parse(res.text());
+  } catch {
+    body = undefined;
+  }
   const pick = (o: unknown, code: string, msg: string): boolean => {
     if (typeof o !== 'object' || o === null) return false;
     const r = o as Record<string, unknown>;
@@ -19,7 +27,12 @@ export function readVendorError(res: HttpResponse): VendorError {
     if (typeof r[msg] === 'string') out.message = r[msg];
     return true;
   };
-  if (!pick(body, 'error_code', 'error_msg') && !pick(body, 'code', 'message') && typeof body === 'object' && body !== null) {
+  if (
+    !pick(body, 'error_code', 'error_msg') &&
+    !pick(body, 'code', 'message') &&
+    typeof body === 'object' &&
+    body !== null
+  ) {
     pick((body as Record<string, unknown>).error, 'code', 'message');
   }
   if (out.code === undefined && out.message === undefined) {

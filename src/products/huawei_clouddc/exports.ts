@@ -38,7 +38,13 @@ export class ExportTracker {
         this.log.warn({ server: serverId, err: describeError(err) }, 'starting a log export failed');
         return { status: 502, reason: describeError(err) };
       }
-      const record: ExportRecord = { serverId, exportId: info.exportId, createdAt: info.createdAt ?? this.now() / 1000, state: 'processing', terminal: false };
+      const record: ExportRecord = {
+        serverId,
+        exportId: info.exportId,
+        createdAt: info.createdAt ?? this.now() / 1000,
+        state: 'processing',
+        terminal: false,
+      };
       apply(record, info, this.log);
       // A just-created export is processing unless the API says otherwise in words we know.
       if (record.state === 'unknown') record.state = 'processing';
@@ -70,15 +76,20 @@ export class ExportTracker {
       if (r) newest.set(s.id, r);
     }
     const open = [...newest.values()].filter((r) => !r.terminal);
-    const results = await Promise.allSettled(open.map(async (r) => {
-      const info = await this.client.getExport(http, r.serverId, r.exportId);
-      if (info === 'lost') {
-        Object.assign(r, { state: 'unknown', lost: true, terminal: true });
-        this.log.warn({ server: r.serverId, export_id: r.exportId }, 'log export is unknown to the API (404); marked lost');
-      } else {
-        apply(r, info, this.log);
-      }
-    }));
+    const results = await Promise.allSettled(
+      open.map(async (r) => {
+        const info = await this.client.getExport(http, r.serverId, r.exportId);
+        if (info === 'lost') {
+          Object.assign(r, { state: 'unknown', lost: true, terminal: true });
+          this.log.warn(
+            { server: r.serverId, export_id: r.exportId },
+            'log export is unknown to the API (404); marked lost',
+          );
+        } else {
+          apply(r, info, this.log);
+        }
+      }),
+    );
     if (open.length > 0) await this.store.save();
     if (open.some((r) => r.state === 'completed')) this.onCompleted();
     const failure = results.find((x): x is PromiseRejectedResult => x.status === 'rejected');
@@ -94,7 +105,8 @@ function apply(r: ExportRecord, info: ExportInfo, log: Logger): void {
     r.status = info.status;
     r.state = mapExportStatus(info.status);
     // Logged when it changes, not on every poll.
-    if (r.state === 'unknown' && changed) log.warn({ server: r.serverId, export_id: r.exportId, status: info.status }, 'unrecognised log export status');
+    if (r.state === 'unknown' && changed)
+      log.warn({ server: r.serverId, export_id: r.exportId, status: info.status }, 'unrecognised log export status');
   }
   if (info.progress !== undefined) r.progress = info.progress;
   r.terminal = r.state === 'completed' || r.state === 'failed';

@@ -1,7 +1,14 @@
 // Huawei Cloud CloudDC: physical-server health and power, and the log exports the exporter itself starts.
 import type { HuaweiTarget } from '../../config/types';
 import { asUpstreamError, describeError } from '../../core/errors';
-import type { CollectContext, CollectOutput, LogExportStartResult, ProductModule, ProductSession, SessionDeps } from '../../core/types';
+import type {
+  CollectContext,
+  CollectOutput,
+  LogExportStartResult,
+  ProductModule,
+  ProductSession,
+  SessionDeps,
+} from '../../core/types';
 import type { HttpClient } from '../../http/types';
 import { createAuthorizer } from './auth';
 import { CloudDcClient, type PhysicalServer } from './client';
@@ -29,7 +36,11 @@ export interface HuaweiSession extends ProductSession {
   downloadsIdle(): Promise<void>;
 }
 
-export function createHuaweiSession(target: HuaweiTarget, deps: SessionDeps, opts: HuaweiSessionOptions = {}): HuaweiSession {
+export function createHuaweiSession(
+  target: HuaweiTarget,
+  deps: SessionDeps,
+  opts: HuaweiSessionOptions = {},
+): HuaweiSession {
   const now = opts.now ?? Date.now;
   const log = deps.log;
   const auth = createAuthorizer(target, { log, metrics: deps.metrics, now });
@@ -39,15 +50,31 @@ export function createHuaweiSession(target: HuaweiTarget, deps: SessionDeps, opt
 
   const cfg = target.logExports;
   const store = cfg ? new StateStore(cfg.stateFile, target.name, log, now) : undefined;
-  const downloads = cfg?.downloadDir && store
-    ? new DownloadWorker(client, store, deps.http, log, { target: target.name, dir: cfg.downloadDir, keep: cfg.keep, now })
-    : undefined;
+  const downloads =
+    cfg?.downloadDir && store
+      ? new DownloadWorker(client, store, deps.http, log, {
+          target: target.name,
+          dir: cfg.downloadDir,
+          keep: cfg.keep,
+          now,
+        })
+      : undefined;
   const tracker = store ? new ExportTracker(client, store, log, now, () => downloads?.kick()) : undefined;
-  const scheduler = cfg && tracker
-    ? new ExportScheduler(tracker, () => inventory(deps.http, now()), deps.http, log, {
-      checkIntervalMs: opts.checkIntervalMs ?? 60_000, minStartSpacingMs: opts.minStartSpacingMs ?? 10_000, everyMs: cfg.everyMs,
-    }, () => downloads?.kick())
-    : undefined;
+  const scheduler =
+    cfg && tracker
+      ? new ExportScheduler(
+          tracker,
+          () => inventory(deps.http, now()),
+          deps.http,
+          log,
+          {
+            checkIntervalMs: opts.checkIntervalMs ?? 60_000,
+            minStartSpacingMs: opts.minStartSpacingMs ?? 10_000,
+            everyMs: cfg.everyMs,
+          },
+          () => downloads?.kick(),
+        )
+      : undefined;
 
   return {
     async collect(ctx: CollectContext): Promise<CollectOutput> {
@@ -57,7 +84,9 @@ export function createHuaweiSession(target: HuaweiTarget, deps: SessionDeps, opt
       } catch (err) {
         throw asUpstreamError(err);
       }
-      const samples = serverSamples(servers, (field, raw) => ctx.log.debug({ field, raw }, 'unrecognised CloudDC server state'));
+      const samples = serverSamples(servers, (field, raw) =>
+        ctx.log.debug({ field, raw }, 'unrecognised CloudDC server state'),
+      );
       const failed: Array<{ collector: string; error: unknown }> = [];
       if (tracker) {
         try {
@@ -89,18 +118,27 @@ export function createHuaweiSession(target: HuaweiTarget, deps: SessionDeps, opt
       if (!servers.some((s) => s.id === serverId)) return { status: 400, reason: `unknown server ${serverId}` };
       return tracker.start(deps.http, serverId);
     },
-    downloadsIdle: async () => { await downloads?.idle(); },
+    downloadsIdle: async () => {
+      await downloads?.idle();
+    },
   };
 }
 
 /** The configured servers one by one, or the whole list; an unknown configured id is left out and logged. */
-async function loadServers(client: CloudDcClient, http: HttpClient, target: HuaweiTarget, deps: SessionDeps): Promise<PhysicalServer[]> {
+async function loadServers(
+  client: CloudDcClient,
+  http: HttpClient,
+  target: HuaweiTarget,
+  deps: SessionDeps,
+): Promise<PhysicalServer[]> {
   if (target.servers.length === 0) return client.listServers(http);
-  const found = await Promise.all(target.servers.map(async (id) => {
-    const s = await client.showServer(http, id);
-    if (!s) deps.log.warn({ server: id }, 'configured server is unknown to CloudDC');
-    return s;
-  }));
+  const found = await Promise.all(
+    target.servers.map(async (id) => {
+      const s = await client.showServer(http, id);
+      if (!s) deps.log.warn({ server: id }, 'configured server is unknown to CloudDC');
+      return s;
+    }),
+  );
   return found.filter((s): s is PhysicalServer => s !== undefined);
 }
 

@@ -27,11 +27,16 @@ export function parseTime(value: unknown): number | undefined {
 /** Contract 4.3 status mapping (case-insensitive); anything else is `unknown`. */
 export function mapExportStatus(raw: string | undefined): ExportState {
   switch ((raw ?? '').trim().toLowerCase()) {
-    case 'processing': case 'running':
+    case 'processing':
+    case 'running':
       return 'processing';
-    case 'completed': case 'success': case 'succeeded':
+    case 'completed':
+    case 'success':
+    case 'succeeded':
       return 'completed';
-    case 'failed': case 'failure': case 'error':
+    case 'failed':
+    case 'failure':
+    case 'error':
       return 'failed';
     default:
       return 'unknown';
@@ -43,7 +48,12 @@ export type PowerState = 'on' | 'off' | 'powering-on' | 'powering-off' | 'reboot
 
 const HEALTH: Record<string, HealthState> = { ok: 'ok', warning: 'warning', critical: 'critical', unknown: 'unknown' };
 const POWER: Record<string, PowerState> = {
-  on: 'on', off: 'off', 'powering-on': 'powering-on', 'powering-off': 'powering-off', rebooting: 'rebooting', unknown: 'unknown',
+  on: 'on',
+  off: 'off',
+  'powering-on': 'powering-on',
+  'powering-off': 'powering-off',
+  rebooting: 'rebooting',
+  unknown: 'unknown',
 };
 
 /** `OK`, `Warning`, `Critical`, `Unknown` (SDK enum) in any case; other values → unknown. */
@@ -53,7 +63,15 @@ export function mapHealth(raw: string): HealthState {
 
 /** `on`, `off`, `powering-on`, `powering-off`, `rebooting` in any case, `_` or ` ` for `-`; others → unknown. */
 export function mapPower(raw: string): PowerState {
-  return lookup(POWER, raw.trim().toLowerCase().replace(/[_\s]+/g, '-')) ?? 'unknown';
+  return (
+    lookup(
+      POWER,
+      raw
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, '-'),
+    ) ?? 'unknown'
+  );
 }
 
 /** Own keys only: a vendor value such as `constructor` or `__proto__` must not find Object.prototype's members. */

@@ -45,7 +45,10 @@ export class ExportScheduler {
     if (this.running) return;
     this.running = this.pass()
       .catch((err: unknown) => this.log.warn({ err: describeError(err) }, 'log export scheduler: check failed'))
-      .finally(() => { this.running = undefined; this.afterCheck(); });
+      .finally(() => {
+        this.running = undefined;
+        this.afterCheck();
+      });
   }
 
   private async pass(): Promise<void> {
@@ -57,7 +60,8 @@ export class ExportScheduler {
       await this.waitForSpacing();
       if (this.abort.signal.aborted || !this.tracker.due(s.id, this.opts.everyMs)) continue;
       const r = await this.tracker.start(this.http, s.id);
-      if (r.status !== 202) this.log.debug({ server: s.id, status: r.status, reason: r.reason }, 'scheduled log export not started');
+      if (r.status !== 202)
+        this.log.debug({ server: s.id, status: r.status, reason: r.reason }, 'scheduled log export not started');
     }
   }
 
@@ -66,7 +70,11 @@ export class ExportScheduler {
     if (wait <= 0) return;
     const signal = this.abort.signal;
     await new Promise<void>((resolve) => {
-      const done = (): void => { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); };
+      const done = (): void => {
+        clearTimeout(t);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
       const t = setTimeout(done, wait);
       signal.addEventListener('abort', done, { once: true });
     });

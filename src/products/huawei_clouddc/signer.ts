@@ -22,7 +22,10 @@ export interface SignInput {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The SDKs' escaping: everything but A-Z a-z 0-9 - _ . ~ as %XX of the UTF-8 bytes. */
@@ -32,7 +35,10 @@ export function sdkEscape(s: string): string {
 
 /** Path segments decoded then escaped the SDK way, with a trailing `/`. */
 export function canonicalUri(pathname: string): string {
-  const uri = pathname.split('/').map((seg) => sdkEscape(safeDecode(seg))).join('/');
+  const uri = pathname
+    .split('/')
+    .map((seg) => sdkEscape(safeDecode(seg)))
+    .join('/');
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
@@ -51,7 +57,11 @@ export function sha256Hex(data: string): string {
 }
 
 /** Signs a request; returns the headers to add (`X-Sdk-Date` and `Authorization`) and, for tests, the pieces. */
-export function sign(input: SignInput): { headers: Record<string, string>; signedHeaders: string; canonicalRequest: string } {
+export function sign(input: SignInput): {
+  headers: Record<string, string>;
+  signedHeaders: string;
+  canonicalRequest: string;
+} {
   const url = new URL(input.url);
   const all: Record<string, string> = { host: url.host };
   for (const [k, v] of Object.entries(input.headers)) all[k.toLowerCase()] = v;
@@ -60,8 +70,12 @@ export function sign(input: SignInput): { headers: Record<string, string>; signe
   const signedHeaders = names.join(';');
   const canonicalHeaders = names.map((n) => `${n}:${(all[n] ?? '').trim()}\n`).join('');
   const canonicalRequest = [
-    input.method.toUpperCase(), canonicalUri(url.pathname), canonicalQuery(url.searchParams),
-    canonicalHeaders, signedHeaders, sha256Hex(input.body),
+    input.method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQuery(url.searchParams),
+    canonicalHeaders,
+    signedHeaders,
+    sha256Hex(input.body),
   ].join('\n');
   const stringToSign = `${ALGORITHM}\n${input.date}\n${sha256Hex(canonicalRequest)}`;
   const signature = createHmac('sha256', input.secretKey).update(stringToSign).digest('hex');
@@ -76,5 +90,9 @@ export function sign(input: SignInput): { headers: Record<string, string>; signe
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -6,7 +6,12 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { EXPORT_STATES, type ExportState } from '../../core/families';
 
-export interface DownloadRecord { file: string; bytes: number; sha256: string; at: number }
+export interface DownloadRecord {
+  file: string;
+  bytes: number;
+  sha256: string;
+  at: number;
+}
 
 export interface ExportRecord {
   serverId: string;
@@ -28,7 +33,11 @@ export interface ExportRecord {
   pruned?: boolean;
 }
 
-interface StateFile { version: 1; target: string; exports: ExportRecord[] }
+interface StateFile {
+  version: 1;
+  target: string;
+  exports: ExportRecord[];
+}
 
 /** Records kept per server (newest first); older ones are forgotten. */
 const HISTORY_PER_SERVER = 20;
@@ -38,16 +47,26 @@ export class StateStore {
   private loading?: Promise<void>;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(readonly file: string, private readonly target: string, private readonly log: Logger, private readonly now = Date.now) {}
+  constructor(
+    readonly file: string,
+    private readonly target: string,
+    private readonly log: Logger,
+    private readonly now = Date.now,
+  ) {}
 
   /** Loads the file once (later calls share the first load). */
   ready(): Promise<void> {
     // A failed load (unreadable file) is not remembered: the next caller tries again.
-    this.loading ??= this.load().catch((err: unknown) => { this.loading = undefined; throw err; });
+    this.loading ??= this.load().catch((err: unknown) => {
+      this.loading = undefined;
+      throw err;
+    });
     return this.loading;
   }
 
-  all(): readonly ExportRecord[] { return this.exports; }
+  all(): readonly ExportRecord[] {
+    return this.exports;
+  }
 
   /** The server's newest export (by created_at, then id), or undefined. */
   newest(serverId: string): ExportRecord | undefined {
@@ -74,7 +93,11 @@ export class StateStore {
   }
 
   private trim(serverId: string): void {
-    const old = new Set(this.forServer(serverId).slice(HISTORY_PER_SERVER).filter((r) => !r.download || r.pruned));
+    const old = new Set(
+      this.forServer(serverId)
+        .slice(HISTORY_PER_SERVER)
+        .filter((r) => !r.download || r.pruned),
+    );
     if (old.size > 0) this.exports = this.exports.filter((r) => !old.has(r));
   }
 
@@ -93,7 +116,10 @@ export class StateStore {
     }
     const aside = `${this.file}.corrupt-${stamp(this.now())}`;
     await fs.rename(this.file, aside);
-    this.log.error({ file: this.file, movedTo: aside }, 'log export state file is corrupt; moved aside and starting empty');
+    this.log.error(
+      { file: this.file, movedTo: aside },
+      'log export state file is corrupt; moved aside and starting empty',
+    );
     await this.save();
   }
 }
@@ -106,7 +132,11 @@ function newer(a: ExportRecord, b: ExportRecord): boolean {
 /** The records, or undefined when the text is not a state file this version wrote. */
 export function parseState(text: string): ExportRecord[] | undefined {
   let data: unknown;
-  try { data = JSON.parse(text); } catch { return undefined; }
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   if (typeof data !== 'object' || data === null) return undefined;
   const d = data as Partial<StateFile>;
   if (d.version !== 1 || !Array.isArray(d.exports)) return undefined;
@@ -116,8 +146,13 @@ export function parseState(text: string): ExportRecord[] | undefined {
 function validRecord(r: unknown): r is ExportRecord {
   if (typeof r !== 'object' || r === null) return false;
   const x = r as Record<string, unknown>;
-  return typeof x.serverId === 'string' && typeof x.exportId === 'string' && typeof x.createdAt === 'number'
-    && typeof x.terminal === 'boolean' && (EXPORT_STATES as readonly unknown[]).includes(x.state);
+  return (
+    typeof x.serverId === 'string' &&
+    typeof x.exportId === 'string' &&
+    typeof x.createdAt === 'number' &&
+    typeof x.terminal === 'boolean' &&
+    (EXPORT_STATES as readonly unknown[]).includes(x.state)
+  );
 }
 
 let tmpCounter = 0;
@@ -137,5 +172,8 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 
 /** `20261122T120000Z`: sortable and safe in file names. */
 export function stamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

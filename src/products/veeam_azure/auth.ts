@@ -29,7 +29,10 @@ export interface LoginHooks {
 const NO_FALLBACK = new Set(['timeout', 'unreachable', 'tls']);
 
 export async function login(
-  http: HttpClient, target: VeeamAzureTarget, hooks: LoginHooks, previous?: { refreshToken?: string },
+  http: HttpClient,
+  target: VeeamAzureTarget,
+  hooks: LoginHooks,
+  previous?: { refreshToken?: string },
 ): Promise<AzureToken> {
   if (previous?.refreshToken) {
     try {
@@ -37,7 +40,10 @@ export async function login(
     } catch (err) {
       if (err instanceof UpstreamError && NO_FALLBACK.has(err.kind)) throw err;
       hooks.onRefreshFailed?.();
-      hooks.log.debug({ err: err instanceof Error ? err.message : String(err) }, 'token refresh failed, logging in with the password');
+      hooks.log.debug(
+        { err: err instanceof Error ? err.message : String(err) },
+        'token refresh failed, logging in with the password',
+      );
     }
   }
   return grant(http, { grant_type: 'Password', username: target.auth.username, password: target.auth.password });
@@ -45,7 +51,8 @@ export async function login(
 
 async function grant(http: HttpClient, form: Record<string, string>): Promise<AzureToken> {
   const res = await http.request({ method: 'POST', path: TOKEN_PATH, form, accept: [400, 401, 403], retry: false });
-  if (res.status !== 200) throw authError(`${form.grant_type} grant refused (${res.status}${problemText(res)})`, res.status);
+  if (res.status !== 200)
+    throw authError(`${form.grant_type} grant refused (${res.status}${problemText(res)})`, res.status);
   return decodeToken(res.json(), Date.now());
 }
 

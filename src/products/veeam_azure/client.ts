@@ -4,8 +4,15 @@
 import { decodeError, UpstreamError } from '../../core/errors';
 import type { HttpClient, HttpResponse, Query } from '../../http/types';
 import {
-  decodeAbout, decodeLogCounts, decodePage, decodePolicy, decodeSession, isObj,
-  type AzurePolicy, type AzureSession, type LogCounts,
+  decodeAbout,
+  decodeLogCounts,
+  decodePage,
+  decodePolicy,
+  decodeSession,
+  isObj,
+  type AzurePolicy,
+  type AzureSession,
+  type LogCounts,
 } from './decode';
 import { formatUtc } from './parse';
 
@@ -43,12 +50,21 @@ const SESSION_PAGE = 1000;
 const MAX_PAGES = 2000;
 
 export class AzureApi {
-  constructor(private readonly http: HttpClient, private readonly auth: Authorized, readonly version: string) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly auth: Authorized,
+    readonly version: string,
+  ) {}
 
   private get(path: string, query?: Query): Promise<HttpResponse> {
-    return this.auth(this.http, (bearer) => this.http.request({
-      path: `/api/${this.version}${path}`, query, headers: { authorization: `Bearer ${bearer}` }, accept: [404],
-    }));
+    return this.auth(this.http, (bearer) =>
+      this.http.request({
+        path: `/api/${this.version}${path}`,
+        query,
+        headers: { authorization: `Bearer ${bearer}` },
+        accept: [404],
+      }),
+    );
   }
 
   /** `system/about` serverVersion; undefined when this version is not served (404). */
@@ -114,7 +130,8 @@ export class AzureApi {
       if (page.complete || page.results.length === 0) return out;
       // totalCount decides when present; without it, a short page and no `next` link end the list (the
       // server may cap Limit below what was asked, so a short page alone is not the end).
-      const done = page.totalCount !== undefined ? offset >= page.totalCount : !page.hasNext && page.results.length < limit;
+      const done =
+        page.totalCount !== undefined ? offset >= page.totalCount : !page.hasNext && page.results.length < limit;
       if (done) return out;
     }
     throw decodeError(`more than ${MAX_PAGES} pages: the server seems to ignore Offset`, path);
@@ -122,7 +139,10 @@ export class AzureApi {
 }
 
 function notServed(version: string, path: string): UpstreamError {
-  return new UpstreamError('http', `API ${version} answered 404 for ${path}`, { status: 404, path: `/api/${version}${path}` });
+  return new UpstreamError('http', `API ${version} answered 404 for ${path}`, {
+    status: 404,
+    path: `/api/${version}${path}`,
+  });
 }
 
 /** True for the error a versioned call gives when the appliance no longer serves the version. */

@@ -2,18 +2,41 @@
 // the sessions of a policy-run type whose backupJobInfo.policyId is the policy.
 
 import type { JobState } from '../../core/families';
-import { jobLabels, jobSamples, lastRun, lastSuccess, mapStatus, normaliseEnd, type JobFacts, type Run, type RunPolicy } from '../../core/jobs';
+import {
+  jobLabels,
+  jobSamples,
+  lastRun,
+  lastSuccess,
+  mapStatus,
+  normaliseEnd,
+  type JobFacts,
+  type Run,
+  type RunPolicy,
+} from '../../core/jobs';
 import { sample } from '../../core/samples';
 import type { Sample } from '../../core/types';
 import type { AzurePolicy, AzureSession, LogCounts } from './decode';
 import { parseTimeSpan } from './parse';
 
 /** Session types that are runs of a policy (contract 4.2); manual, restore, retention, health-check never. */
-export const POLICY_RUN_TYPES: ReadonlySet<string> = new Set([
-  'PolicyBackup', 'PolicySnapshot', 'PolicyArchive', 'SnapshotBackup', 'SqlPolicyBackup', 'SqlPolicyArchive',
-  'FileSharePolicySnapshot', 'VnetPolicyBackup', 'VnetPolicyBackupToRepository', 'CosmosDbConfiguration',
-  'PostgresDbPolicyBackup', 'PostgresDbPolicyArchive', 'MongoDbPolicyBackup', 'MongoDbPolicyArchive',
-].map((t) => t.toLowerCase()));
+export const POLICY_RUN_TYPES: ReadonlySet<string> = new Set(
+  [
+    'PolicyBackup',
+    'PolicySnapshot',
+    'PolicyArchive',
+    'SnapshotBackup',
+    'SqlPolicyBackup',
+    'SqlPolicyArchive',
+    'FileSharePolicySnapshot',
+    'VnetPolicyBackup',
+    'VnetPolicyBackupToRepository',
+    'CosmosDbConfiguration',
+    'PostgresDbPolicyBackup',
+    'PostgresDbPolicyArchive',
+    'MongoDbPolicyBackup',
+    'MongoDbPolicyArchive',
+  ].map((t) => t.toLowerCase()),
+);
 
 /** JobStatus → state (contract 4.2); keys lower-case for mapStatus. */
 export const STATUS: Record<string, JobState> = {
@@ -34,7 +57,10 @@ export function isPolicyRun(s: AzureSession): boolean {
 }
 
 /** Policy-run sessions grouped by policy id, only for the given (selected) policies. */
-export function groupSessions(sessions: readonly AzureSession[], policyIds: ReadonlySet<string>): Map<string, AzureSession[]> {
+export function groupSessions(
+  sessions: readonly AzureSession[],
+  policyIds: ReadonlySet<string>,
+): Map<string, AzureSession[]> {
   const out = new Map<string, AzureSession[]>();
   for (const s of sessions) {
     if (!s.policyId || !policyIds.has(s.policyId) || !isPolicyRun(s)) continue;
@@ -80,7 +106,10 @@ export interface MapOptions {
 }
 
 /** The last run of a policy's sessions and the session it came from. */
-export function lastSession(sessions: readonly AzureSession[], p: RunPolicy): { run: Run; session: AzureSession } | undefined {
+export function lastSession(
+  sessions: readonly AzureSession[],
+  p: RunPolicy,
+): { run: Run; session: AzureSession } | undefined {
   const byId = new Map<string, AzureSession>();
   const runs: Run[] = [];
   for (const s of sessions) {
@@ -122,7 +151,10 @@ export function policySamples(st: PolicyState, o: MapOptions): Sample[] {
       facts.errors = st.counts.errors;
     }
   }
-  const out = jobSamples(facts, now).filter((s) => !(dropDuration && s.name === 'backup_job_last_run_duration_seconds'));
-  if (last) out.push(...sample('backup_job_last_run_processed_objects', jobLabels(identity), last.session.protectedInstances));
+  const out = jobSamples(facts, now).filter(
+    (s) => !(dropDuration && s.name === 'backup_job_last_run_duration_seconds'),
+  );
+  if (last)
+    out.push(...sample('backup_job_last_run_processed_objects', jobLabels(identity), last.session.protectedInstances));
   return out;
 }

@@ -111,7 +111,7 @@ const ERROR = new Set(['error', 'runningwitherror']);
 
 /** `JobSessionLog {jobSessionId, log: LogItem[]}` counted by item status (a bare array is accepted too). */
 export function decodeLogCounts(body: unknown, path: string): LogCounts {
-  const items = Array.isArray(body) ? body : isObj(body) ? body.log ?? [] : undefined;
+  const items = Array.isArray(body) ? body : isObj(body) ? (body.log ?? []) : undefined;
   if (!Array.isArray(items)) throw decodeError('expected a session log with a log array', path);
   const counts: LogCounts = { warnings: 0, errors: 0 };
   for (const item of items) {

@@ -14,7 +14,10 @@ export interface LastRunRef {
 }
 
 export async function fetchLogCounts(
-  api: AzureApi, refs: readonly LastRunRef[], cache: LruCache, concurrency: number,
+  api: AzureApi,
+  refs: readonly LastRunRef[],
+  cache: LruCache,
+  concurrency: number,
 ): Promise<Map<string, LogCounts>> {
   const out = new Map<string, LogCounts>();
   const queue = [...refs];

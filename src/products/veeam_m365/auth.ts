@@ -36,13 +36,23 @@ function oauthReason(body: unknown): string {
 }
 
 function safeJson(res: { json(): unknown }): unknown {
-  try { return res.json(); } catch { return undefined; }
+  try {
+    return res.json();
+  } catch {
+    return undefined;
+  }
 }
 
 /** One password grant at `/v{version}/token`. 400/401/403 are authentication failures (kind `auth`). */
 export async function passwordGrant(http: HttpClient, version: number, auth: PasswordAuth): Promise<Token> {
   const path = `/v${version}/token`;
-  const res = await http.request({ method: 'POST', path, form: grantForm(version, auth), accept: [400, 401, 403], retry: false });
+  const res = await http.request({
+    method: 'POST',
+    path,
+    form: grantForm(version, auth),
+    accept: [400, 401, 403],
+    retry: false,
+  });
   if (res.status !== 200) {
     throw authError(`VB365 login at ${path} failed with ${res.status}: ${oauthReason(safeJson(res))}`, res.status);
   }
@@ -56,12 +66,20 @@ export async function passwordGrant(http: HttpClient, version: number, auth: Pas
 export async function detectVersion(http: HttpClient, auth: PasswordAuth): Promise<{ version: number; token: Token }> {
   for (const version of VERSIONS) {
     const path = `/v${version}/token`;
-    const res = await http.request({ method: 'POST', path, form: grantForm(version, auth), accept: [400, 401, 403, 404], retry: false });
+    const res = await http.request({
+      method: 'POST',
+      path,
+      form: grantForm(version, auth),
+      accept: [400, 401, 403, 404],
+      retry: false,
+    });
     if (res.status === 404) continue;
     if (res.status !== 200) {
       throw authError(`VB365 login at ${path} failed with ${res.status}: ${oauthReason(safeJson(res))}`, res.status);
     }
     return { version, token: toToken(res.json(), path) };
   }
-  throw new UpstreamError('http', 'no VB365 REST API version between v3 and v8 answered at /vN/token (all 404)', { status: 404 });
+  throw new UpstreamError('http', 'no VB365 REST API version between v3 and v8 answered at /vN/token (all 404)', {
+    status: 404,
+  });
 }

@@ -4,8 +4,15 @@ import { decodeError } from '../../core/errors';
 import type { TokenManager } from '../../http/token';
 import type { HttpClient, Query } from '../../http/types';
 import {
-  decodeJob, decodeOrg, decodePage, decodeServiceVersion, decodeSession,
-  type JobKind, type Vb365Job, type Vb365Org, type Vb365Session,
+  decodeJob,
+  decodeOrg,
+  decodePage,
+  decodeServiceVersion,
+  decodeSession,
+  type JobKind,
+  type Vb365Job,
+  type Vb365Org,
+  type Vb365Session,
 } from './decode';
 import { classifyLogItem } from './parse';
 
@@ -14,7 +21,10 @@ export const PAGE_LIMIT = 10_000;
 /** A server that never stops paging is a broken server, not an endless loop. */
 const MAX_PAGES = 10_000;
 
-export interface EntryCounts { warnings: number; errors: number }
+export interface EntryCounts {
+  warnings: number;
+  errors: number;
+}
 
 export class Vb365Client {
   constructor(
@@ -23,7 +33,9 @@ export class Vb365Client {
     private readonly tokens: TokenManager,
   ) {}
 
-  private get v(): string { return `/v${this.version}`; }
+  private get v(): string {
+    return `/v${this.version}`;
+  }
 
   async getJson(path: string, query?: Query): Promise<unknown> {
     return this.tokens.withToken(this.http, async (token) => {
@@ -50,7 +62,9 @@ export class Vb365Client {
 
   async list(path: string, query: Query = {}): Promise<unknown[]> {
     const out: unknown[] = [];
-    await this.forEachItem(path, query, (items) => { out.push(...items); });
+    await this.forEachItem(path, query, (items) => {
+      out.push(...items);
+    });
     return out;
   }
 
@@ -81,9 +95,10 @@ export class Vb365Client {
 
   /** v3–v6: `/Jobs/{id}/JobSessions`; v7+: `/JobSessions?jobId=`. Every session of the job. */
   async jobSessions(jobId: string): Promise<Vb365Session[]> {
-    const items = this.version <= 6
-      ? await this.list(`${this.v}/Jobs/${encodeURIComponent(jobId)}/JobSessions`)
-      : await this.list(`${this.v}/JobSessions`, { jobId });
+    const items =
+      this.version <= 6
+        ? await this.list(`${this.v}/Jobs/${encodeURIComponent(jobId)}/JobSessions`)
+        : await this.list(`${this.v}/JobSessions`, { jobId });
     return decodeSessions(items, jobId);
   }
 

@@ -1,8 +1,16 @@
 // From decoded VB365 records to samples (contract 4.2), through the shared job model.
 import type { JobState } from '../../core/families';
 import {
-  jobLabels, jobSamples, lastRun, lastSuccess, mapStatus, normaliseEnd,
-  type JobFacts, type JobIdentity, type Run, type RunPolicy,
+  jobLabels,
+  jobSamples,
+  lastRun,
+  lastSuccess,
+  mapStatus,
+  normaliseEnd,
+  type JobFacts,
+  type JobIdentity,
+  type Run,
+  type RunPolicy,
 } from '../../core/jobs';
 import { sample } from '../../core/samples';
 import type { Sample } from '../../core/types';
@@ -31,7 +39,12 @@ export function toRun(s: Vb365Session): Run {
 }
 
 export function identity(job: InventoryJob): JobIdentity {
-  return { ...(job.tenant === undefined ? {} : { tenant: job.tenant }), job_id: job.id, job_name: job.name, job_type: job.kind };
+  return {
+    ...(job.tenant === undefined ? {} : { tenant: job.tenant }),
+    job_id: job.id,
+    job_name: job.name,
+    job_type: job.kind,
+  };
 }
 
 export interface LastRuns {
@@ -53,7 +66,12 @@ export function pickRuns(sessions: readonly Vb365Session[], policy: RunPolicy): 
  * The series of one job. `runs` is undefined when the sessions collector failed: then only what the job list
  * itself says (enabled, next run) is exported. `counts` is undefined when the logs collector failed.
  */
-export function jobSeries(job: InventoryJob, runs: LastRuns | undefined, counts: EntryCounts | undefined, now: number): Sample[] {
+export function jobSeries(
+  job: InventoryJob,
+  runs: LastRuns | undefined,
+  counts: EntryCounts | undefined,
+  now: number,
+): Sample[] {
   const id = identity(job);
   if (!runs) {
     const l = jobLabels(id);

@@ -23,13 +23,20 @@ export class M365Session implements ProductSession {
   private redetect = false;
   private readonly tokens: TokenManager;
 
-  constructor(private readonly target: VeeamM365Target, private readonly deps: SessionDeps) {
+  constructor(
+    private readonly target: VeeamM365Target,
+    private readonly deps: SessionDeps,
+  ) {
     if (target.apiVersion !== undefined) {
       this.configured = parseVersion(target.apiVersion);
-      if (this.configured === undefined) throw new UpstreamError('config', `unsupported VB365 api_version ${target.apiVersion}`);
+      if (this.configured === undefined)
+        throw new UpstreamError('config', `unsupported VB365 api_version ${target.apiVersion}`);
     }
     this.tokens = new TokenManager({
-      target: target.name, product: 'veeam_m365', metrics: deps.metrics, log: deps.log,
+      target: target.name,
+      product: 'veeam_m365',
+      metrics: deps.metrics,
+      log: deps.log,
       login: (http) => this.login(http),
     });
   }
@@ -60,24 +67,46 @@ export class M365Session implements ProductSession {
       failed.push({ collector, error });
     };
     const [jobs, serverVersion] = await Promise.all([
-      this.inventory(api, ctx.now).catch((err: unknown) => { this.noteError(err); throw err; }),
+      this.inventory(api, ctx.now).catch((err: unknown) => {
+        this.noteError(err);
+        throw err;
+      }),
       this.serverVersion(api, ctx.now),
     ]);
     const selected = jobs.filter((j) => jobSelected(this.target.jobs, j.name));
-    const policy: RunPolicy = { now: ctx.now / 1000, lookbackSeconds: this.target.lookbackMs / 1000, warningIsSuccess: this.target.warningIsSuccess };
-    const runs = await this.runs(api, selected, policy).catch((err: unknown) => { fail('sessions', err); return undefined; });
+    const policy: RunPolicy = {
+      now: ctx.now / 1000,
+      lookbackSeconds: this.target.lookbackMs / 1000,
+      warningIsSuccess: this.target.warningIsSuccess,
+    };
+    const runs = await this.runs(api, selected, policy).catch((err: unknown) => {
+      fail('sessions', err);
+      return undefined;
+    });
     let counts: Map<string, EntryCounts> | undefined;
-    if (runs) counts = await this.logs(api, runs).catch((err: unknown) => { fail('logs', err); return undefined; });
+    if (runs)
+      counts = await this.logs(api, runs).catch((err: unknown) => {
+        fail('logs', err);
+        return undefined;
+      });
     else fail('logs', new UpstreamError('internal', 'log items not read: the sessions collector failed'));
     const samples: Sample[] = [];
     for (const job of sortJobs(selected)) {
       samples.push(...jobSeries(job, runs?.get(job.id), counts?.get(job.id), policy.now));
     }
-    return { info: { api_version: `v${version}`, ...(serverVersion ? { server_version: serverVersion } : {}) }, samples, failed };
+    return {
+      info: { api_version: `v${version}`, ...(serverVersion ? { server_version: serverVersion } : {}) },
+      samples,
+      failed,
+    };
   }
 
   private inventory(api: Vb365Client, now: number): Promise<InventoryJob[]> {
-    return this.deps.caches.inventory.get(`veeam_m365:v${api.version}:jobs`, () => loadInventory(api, this.target.concurrency), now);
+    return this.deps.caches.inventory.get(
+      `veeam_m365:v${api.version}:jobs`,
+      () => loadInventory(api, this.target.concurrency),
+      now,
+    );
   }
 
   /** `/ServiceInstance` version, cached like the inventory; a failure only leaves server_version out. */
@@ -92,7 +121,11 @@ export class M365Session implements ProductSession {
   }
 
   private async runs(api: Vb365Client, jobs: InventoryJob[], policy: RunPolicy): Promise<Map<string, LastRuns>> {
-    const sessions = await loadSessions(api, jobs, { now: policy.now, lookbackSeconds: policy.lookbackSeconds, concurrency: this.target.concurrency });
+    const sessions = await loadSessions(api, jobs, {
+      now: policy.now,
+      lookbackSeconds: policy.lookbackSeconds,
+      concurrency: this.target.concurrency,
+    });
     return new Map(jobs.map((j) => [j.id, pickRuns(sessions.get(j.id) ?? [], policy)]));
   }
 
@@ -105,7 +138,10 @@ export class M365Session implements ProductSession {
   private noteError(err: unknown): void {
     if (this.configured !== undefined || this.detected === undefined) return;
     if (err instanceof UpstreamError && err.kind === 'http' && err.details.status === 404) {
-      this.deps.log.debug({ target: this.target.name }, 'versioned call answered 404; the API version will be detected again');
+      this.deps.log.debug(
+        { target: this.target.name },
+        'versioned call answered 404; the API version will be detected again',
+      );
       this.redetect = true;
     }
   }

@@ -18,7 +18,10 @@ export interface Vb365Job {
   nextRun?: number;
 }
 
-export interface Vb365Org { id: string; name: string }
+export interface Vb365Org {
+  id: string;
+  name: string;
+}
 
 export interface Vb365Session {
   id: string;
@@ -110,7 +113,10 @@ export function decodeServiceVersion(v: unknown): string | undefined {
   return isObj(v) ? str(v.version) : undefined;
 }
 
-export interface TokenBody { accessToken: string; expiresInSeconds: number }
+export interface TokenBody {
+  accessToken: string;
+  expiresInSeconds: number;
+}
 
 export function decodeToken(v: unknown, path: string): TokenBody {
   const accessToken = isObj(v) ? str(v.access_token) : undefined;

@@ -6,7 +6,10 @@ import type { EntryCounts, Vb365Client } from './client';
 import { mapLimit } from '../../core/pool';
 
 export async function loadLogCounts(
-  api: Vb365Client, lastRuns: ReadonlyArray<{ jobId: string; run: Run }>, cache: LruCache, concurrency: number,
+  api: Vb365Client,
+  lastRuns: ReadonlyArray<{ jobId: string; run: Run }>,
+  cache: LruCache,
+  concurrency: number,
 ): Promise<Map<string, EntryCounts>> {
   const out = new Map<string, EntryCounts>();
   await mapLimit(lastRuns, concurrency, async ({ jobId, run }) => {

@@ -28,9 +28,15 @@ export interface SessionQuery {
  *    Not covered: a v8 session in state Queued (no end yet, and `status` cannot filter it) on a server that
  *    filters by end time is seen only once it starts running.
  */
-export async function loadSessions(api: Vb365Client, jobs: readonly InventoryJob[], q: SessionQuery): Promise<Map<string, Vb365Session[]>> {
+export async function loadSessions(
+  api: Vb365Client,
+  jobs: readonly InventoryJob[],
+  q: SessionQuery,
+): Promise<Map<string, Vb365Session[]>> {
   const byJob = new Map<string, Vb365Session[]>(jobs.map((j) => [j.id, []]));
-  const add = (s: Vb365Session): void => { if (s.jobId !== undefined) byJob.get(s.jobId)?.push(s); };
+  const add = (s: Vb365Session): void => {
+    if (s.jobId !== undefined) byJob.get(s.jobId)?.push(s);
+  };
   if (api.version >= 8) {
     const bound = new Date((q.now - q.lookbackSeconds) * 1000).toISOString();
     const [windowed, running] = await Promise.all([
@@ -42,7 +48,8 @@ export async function loadSessions(api: Vb365Client, jobs: readonly InventoryJob
     const perJob = api.version === 6 ? jobs.filter((j) => j.kind === 'Backup') : jobs;
     const lists = await mapLimit(perJob, q.concurrency, (j) => api.jobSessions(j.id));
     lists.forEach((l) => l.forEach(add));
-    if (api.version === 6 && jobs.some((j) => j.kind === 'Copy')) (await api.sessions({ jobType: 'Copy' })).forEach(add);
+    if (api.version === 6 && jobs.some((j) => j.kind === 'Copy'))
+      (await api.sessions({ jobType: 'Copy' })).forEach(add);
   }
   for (const list of byJob.values()) dedupeInPlace(list);
   return byJob;

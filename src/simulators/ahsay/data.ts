@@ -5,7 +5,12 @@
 import { DateTime } from 'luxon';
 import { seededRandom } from '../random';
 
-export interface SimSet { id: string; name: string; type: string; destinations: string[] }
+export interface SimSet {
+  id: string;
+  name: string;
+  type: string;
+  destinations: string[];
+}
 
 export interface SimJob {
   setId: string;
@@ -24,7 +29,12 @@ export interface SimJob {
   progress?: { uploaded: number; total: number };
 }
 
-export interface SimUser { login: string; owner: string; sets: SimSet[]; jobs: SimJob[] }
+export interface SimUser {
+  login: string;
+  owner: string;
+  sets: SimSet[];
+  jobs: SimJob[];
+}
 
 export interface AhsayScale {
   /** Generated users beyond the hand-made ones. */
@@ -38,10 +48,21 @@ export const DEFAULT_SCALE: AhsayScale = { users: 3, setsPerUser: 2, days: 8 };
 
 /** Every status the contract maps for ahsay, plus one it does not know. */
 export const ALL_STATUSES = [
-  'BS_STOP_SUCCESS', 'BS_STOP_SUCCESS_WITH_WARNING', 'BS_STOP_SUCCESS_WITH_ERROR', 'BS_STOP_BY_SYSTEM_ERROR',
-  'BS_STOP_BY_SCHEDULER', 'BS_STOP_BY_QUOTA_EXCEEDED', 'BS_STOP_MISSED_BACKUP', 'BS_BACKUP_NOT_FINISHED',
-  'BS_STOP_INCOMPLETE', 'BS_MISSED_DATABASAE', 'BS_MISSED_VIRTUAL_MACHINE', 'BS_MISSED_PUBLIC_FOLDER',
-  'BS_STILL_RUNNING', 'BS_STOP_BY_USER', 'BS_STOP_BY_SOLAR_FLARE',
+  'BS_STOP_SUCCESS',
+  'BS_STOP_SUCCESS_WITH_WARNING',
+  'BS_STOP_SUCCESS_WITH_ERROR',
+  'BS_STOP_BY_SYSTEM_ERROR',
+  'BS_STOP_BY_SCHEDULER',
+  'BS_STOP_BY_QUOTA_EXCEEDED',
+  'BS_STOP_MISSED_BACKUP',
+  'BS_BACKUP_NOT_FINISHED',
+  'BS_STOP_INCOMPLETE',
+  'BS_MISSED_DATABASAE',
+  'BS_MISSED_VIRTUAL_MACHINE',
+  'BS_MISSED_PUBLIC_FOLDER',
+  'BS_STILL_RUNNING',
+  'BS_STOP_BY_USER',
+  'BS_STOP_BY_SOLAR_FLARE',
 ] as const;
 
 const MIN = 60_000;
@@ -49,7 +70,10 @@ const HOUR = 60 * MIN;
 
 export class Builder {
   private readonly today: DateTime;
-  constructor(readonly now: number, readonly zone: string) {
+  constructor(
+    readonly now: number,
+    readonly zone: string,
+  ) {
     this.today = DateTime.fromMillis(now, { zone }).startOf('day');
   }
 
@@ -58,11 +82,23 @@ export class Builder {
     return this.today.minus({ days: daysAgo }).set({ hour, minute }).toMillis();
   }
 
-  job(set: SimSet, start: number, durationMs: number | undefined, status: string, extra: Partial<SimJob> = {}): SimJob[] {
+  job(
+    set: SimSet,
+    start: number,
+    durationMs: number | undefined,
+    status: string,
+    extra: Partial<SimJob> = {},
+  ): SimJob[] {
     const id = DateTime.fromMillis(start, { zone: this.zone }).toFormat('yyyy-MM-dd-HH-mm-ss');
     const dests: Array<string | undefined> = set.destinations.length > 0 ? set.destinations : [undefined];
     return dests.map((destId, i) => ({
-      setId: set.id, id, start, status, warnings: 0, errors: 0, files: 100 + i,
+      setId: set.id,
+      id,
+      start,
+      status,
+      warnings: 0,
+      errors: 0,
+      files: 100 + i,
       ...(destId === undefined ? {} : { destId }),
       ...(durationMs === undefined ? {} : { end: start + durationMs + i * MIN }),
       ...extra,
@@ -70,7 +106,12 @@ export class Builder {
   }
 }
 
-const set = (id: string, name: string, type: string, destinations: string[]): SimSet => ({ id, name, type, destinations });
+const set = (id: string, name: string, type: string, destinations: string[]): SimSet => ({
+  id,
+  name,
+  type,
+  destinations,
+});
 const DEST_A = '-1700000000101';
 const DEST_B = '-1700000000102';
 
@@ -112,7 +153,9 @@ function bob(b: Builder): SimUser {
 
 /** One set per remaining status (its newest run), each with an older success. */
 function carol(b: Builder): SimUser {
-  const statuses = ALL_STATUSES.filter((st) => !['BS_STOP_SUCCESS', 'BS_STOP_SUCCESS_WITH_WARNING', 'BS_STILL_RUNNING'].includes(st));
+  const statuses = ALL_STATUSES.filter(
+    (st) => !['BS_STOP_SUCCESS', 'BS_STOP_SUCCESS_WITH_WARNING', 'BS_STILL_RUNNING'].includes(st),
+  );
   const sets: SimSet[] = [];
   const jobs: SimJob[] = [];
   statuses.forEach((status, i) => {
@@ -128,7 +171,12 @@ function carol(b: Builder): SimUser {
 /** A reseller's user whose client predates destinations (no DestinationID in the job list). */
 function dave(b: Builder): SimUser {
   const old = set('1700000000021', 'Old PC', 'FILE', []);
-  return { login: 'dave', owner: 'reseller1', sets: [old], jobs: b.job(old, b.at(1, 0, 5), 10 * MIN, 'BS_STOP_SUCCESS') };
+  return {
+    login: 'dave',
+    owner: 'reseller1',
+    sets: [old],
+    jobs: b.job(old, b.at(1, 0, 5), 10 * MIN, 'BS_STOP_SUCCESS'),
+  };
 }
 
 /**
@@ -151,18 +199,25 @@ function generated(b: Builder, s: AhsayScale): SimUser[] {
     const sets: SimSet[] = [];
     const jobs: SimJob[] = [];
     for (let k = 0; k < s.setsPerUser; k++) {
-      const st = set(`18${String(u).padStart(6, '0')}${String(k).padStart(3, '0')}`, `Set ${k + 1}`, 'FILE', [DEST_A, DEST_B]);
+      const st = set(`18${String(u).padStart(6, '0')}${String(k).padStart(3, '0')}`, `Set ${k + 1}`, 'FILE', [
+        DEST_A,
+        DEST_B,
+      ]);
       sets.push(st);
       for (let d = 1; d <= s.days; d++) {
         const r = rnd();
-        const status = r < 0.85 ? 'BS_STOP_SUCCESS' : r < 0.95 ? 'BS_STOP_SUCCESS_WITH_WARNING' : 'BS_STOP_BY_SYSTEM_ERROR';
-        jobs.push(...b.job(st, b.at(d, 20 + (k % 4), (u * 7) % 60), (10 + Math.floor(rnd() * 50)) * MIN, status, {
-          files: Math.floor(rnd() * 5000), warnings: status.includes('WARNING') ? 1 : 0, errors: status.includes('ERROR') ? 1 : 0,
-        }));
+        const status =
+          r < 0.85 ? 'BS_STOP_SUCCESS' : r < 0.95 ? 'BS_STOP_SUCCESS_WITH_WARNING' : 'BS_STOP_BY_SYSTEM_ERROR';
+        jobs.push(
+          ...b.job(st, b.at(d, 20 + (k % 4), (u * 7) % 60), (10 + Math.floor(rnd() * 50)) * MIN, status, {
+            files: Math.floor(rnd() * 5000),
+            warnings: status.includes('WARNING') ? 1 : 0,
+            errors: status.includes('ERROR') ? 1 : 0,
+          }),
+        );
       }
     }
     users.push({ login, owner: u % 10 === 9 ? 'reseller1' : '', sets, jobs });
   }
   return users;
 }
-

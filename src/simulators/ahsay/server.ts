@@ -47,8 +47,9 @@ export interface AhsaySimulator extends Simulator {
 type Api = (sim: AhsaySimulator, p: Record<string, unknown>) => SimReply;
 
 const ok = (payload: Record<string, unknown>): SimReply => ({ json: { Status: 'OK', ...payload } });
-const error = (message: string, type = 'com.ahsay.obs.core.ex.ObsException'): SimReply =>
-  ({ json: { Status: 'Error', Message: message, ExptType: type } });
+const error = (message: string, type = 'com.ahsay.obs.core.ex.ObsException'): SimReply => ({
+  json: { Status: 'Error', Message: message, ExptType: type },
+});
 
 export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<AhsaySimulator> {
   const now = opts.now ?? Date.now;
@@ -56,7 +57,9 @@ export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<A
   const rnd = seededRandom(7);
   const self = {} as AhsaySimulator;
   const base = await startSimulator({
-    tls: opts.tls, latencyMs: opts.latencyMs, port: opts.port,
+    tls: opts.tls,
+    latencyMs: opts.latencyMs,
+    port: opts.port,
     handler: (req) => handle(self, req, rnd),
   });
   const calls: AhsaySimulator['calls'] = [];
@@ -73,12 +76,12 @@ export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<A
     username: { value: opts.username ?? 'api', writable: true },
     password: { value: opts.password ?? 'secret-cbs', writable: true },
     count: {
-      value: (api: string, match: Record<string, unknown> = {}) => calls.filter((c) => c.api === api
-        && Object.entries(match).every(([k, v]) => c.params[k] === v)).length,
+      value: (api: string, match: Record<string, unknown> = {}) =>
+        calls.filter((c) => c.api === api && Object.entries(match).every(([k, v]) => c.params[k] === v)).length,
     },
     job: {
-      value: (setId: string, destId: string | undefined, id: string) => self.users.flatMap((u) => u.jobs)
-        .find((j) => j.setId === setId && j.destId === destId && j.id === id),
+      value: (setId: string, destId: string | undefined, id: string) =>
+        self.users.flatMap((u) => u.jobs).find((j) => j.setId === setId && j.destId === destId && j.id === id),
     },
   });
 }
@@ -96,7 +99,8 @@ function handle(sim: AhsaySimulator, req: SimRequest, rnd: () => number): SimRep
   if (params.SysUser !== sim.username || params.SysPwd !== sim.password) {
     return error('Incorrect system username/password', 'com.ahsay.obs.core.ex.AuthException');
   }
-  if (sim.passwordExpired) return error('Your password has expired and must be changed. Please change it in the web console.');
+  if (sim.passwordExpired)
+    return error('Your password has expired and must be changed. Please change it in the web console.');
   const injected = sim.errorFor?.(name, params);
   if (injected !== undefined) return error(injected);
   const reply = api(sim, params);
@@ -120,17 +124,23 @@ const findUser = (sim: AhsaySimulator, p: Record<string, unknown>): SimUser | un
 
 const findRun = (sim: AhsaySimulator, p: Record<string, unknown>): { user: SimUser; job: SimJob } | undefined => {
   const user = findUser(sim, p);
-  const job = user?.jobs.find((j) => j.setId === p.BackupSetID && j.id === p.BackupJobID
-    && (j.destId === undefined || j.destId === p.DestinationID));
+  const job = user?.jobs.find(
+    (j) =>
+      j.setId === p.BackupSetID && j.id === p.BackupJobID && (j.destId === undefined || j.destId === p.DestinationID),
+  );
   return user && job ? { user, job } : undefined;
 };
 
 const listUsers: Api = (sim) => ok({ User: sim.users.map(userShape) });
 
-const report = (full: boolean): Api => (sim, p) => {
-  const run = findRun(sim, p);
-  return run ? ok({ Data: reportShape(run.job, sim.timezone, full) }) : error(`Backup job "${String(p.BackupJobID)}" not found`);
-};
+const report =
+  (full: boolean): Api =>
+  (sim, p) => {
+    const run = findRun(sim, p);
+    return run
+      ? ok({ Data: reportShape(run.job, sim.timezone, full) })
+      : error(`Backup job "${String(p.BackupJobID)}" not found`);
+  };
 
 const API: Record<string, Api> = {
   '2/ListUsers': listUsers,
@@ -144,7 +154,9 @@ const API: Record<string, Api> = {
   ListBackupJobStatus: (sim, p) => {
     const user = findUser(sim, p);
     if (!user) return error(`User "${String(p.LoginName)}" not found`);
-    const jobs = user.jobs.filter((j) => DateTime.fromMillis(j.start, { zone: sim.timezone }).toISODate() === p.BackupDate);
+    const jobs = user.jobs.filter(
+      (j) => DateTime.fromMillis(j.start, { zone: sim.timezone }).toISODate() === p.BackupDate,
+    );
     if (jobs.length === 0) return error('[Error] No Backup Job on that day');
     return ok({ Data: jobs.map((j) => statusShape(user, j, sim.timezone)) });
   },

@@ -9,8 +9,16 @@ export function fmt(ms: number | undefined, zone: string, format = 'yyyy-MM-dd H
 
 export function userShape(u: SimUser): Record<string, unknown> {
   return {
-    LoginName: u.login, Owner: u.owner, Alias: u.login.toUpperCase(), UserType: 'PAID', ClientType: 'OBM',
-    Status: 'ENABLE', Quota: 107374182400, DataSize: 5368709120, RetainSize: 0, RegistrationDate: 1571234567890,
+    LoginName: u.login,
+    Owner: u.owner,
+    Alias: u.login.toUpperCase(),
+    UserType: 'PAID',
+    ClientType: 'OBM',
+    Status: 'ENABLE',
+    Quota: 107374182400,
+    DataSize: 5368709120,
+    RetainSize: 0,
+    RegistrationDate: 1571234567890,
     BackupSetIdList: u.sets.map((s) => s.id),
   };
 }
@@ -18,11 +26,23 @@ export function userShape(u: SimUser): Record<string, unknown> {
 export function statusShape(u: SimUser, j: SimJob, zone: string): Record<string, unknown> {
   const set = u.sets.find((s) => s.id === j.setId);
   return {
-    ID: j.id, LoginName: u.login, Owner: u.owner, UserId: `15${u.login.length}00000000`,
-    StartTime: fmt(j.start, zone), EndTime: fmt(j.end, zone), BackupJobStatus: j.status,
-    BackupSetID: j.setId, BackupSetName: set?.name ?? '', UploadSize: String(j.files * 4096), RunVersion: '10.1.0.0',
-    SuccessDatabase: '', MissedDatabase: '', SuccessVirtualMachine: '', MissedVirtualMachine: '',
-    SuccessPublicFolder: '', MissedPublicFolder: '',
+    ID: j.id,
+    LoginName: u.login,
+    Owner: u.owner,
+    UserId: `15${u.login.length}00000000`,
+    StartTime: fmt(j.start, zone),
+    EndTime: fmt(j.end, zone),
+    BackupJobStatus: j.status,
+    BackupSetID: j.setId,
+    BackupSetName: set?.name ?? '',
+    UploadSize: String(j.files * 4096),
+    RunVersion: '10.1.0.0',
+    SuccessDatabase: '',
+    MissedDatabase: '',
+    SuccessVirtualMachine: '',
+    MissedVirtualMachine: '',
+    SuccessPublicFolder: '',
+    MissedPublicFolder: '',
     ...(j.destId === undefined ? {} : { DestinationID: j.destId }),
   };
 }
@@ -33,26 +53,65 @@ export function reportShape(j: SimJob, zone: string, full: boolean): Record<stri
   const n = (v: number): number | string => (asText ? String(v) : v);
   const f = j.files;
   const log = [
-    { Type: 'start', LogType: 'start', Timestamp: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'), Message: 'Start [AhsayOBM v 10.1.0.0]' },
-    ...Array.from({ length: j.warnings }, (_, i) => ({ Type: 'warn', LogType: 'warn', Timestamp: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'), Message: `Warning ${i + 1}` })),
+    {
+      Type: 'start',
+      LogType: 'start',
+      Timestamp: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'),
+      Message: 'Start [AhsayOBM v 10.1.0.0]',
+    },
+    ...Array.from({ length: j.warnings }, (_, i) => ({
+      Type: 'warn',
+      LogType: 'warn',
+      Timestamp: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'),
+      Message: `Warning ${i + 1}`,
+    })),
   ];
   return {
-    ID: j.id, FromIp: '10.3.121.64', StartTime: fmt(j.start, zone), EndTime: fmt(j.end, zone), BackupJobStatus: j.status,
-    SuccessDatabase: '', MissedDatabase: '', SuccessPublicFolder: '', MissedPublicFolder: '',
+    ID: j.id,
+    FromIp: '10.3.121.64',
+    StartTime: fmt(j.start, zone),
+    EndTime: fmt(j.end, zone),
+    BackupJobStatus: j.status,
+    SuccessDatabase: '',
+    MissedDatabase: '',
+    SuccessPublicFolder: '',
+    MissedPublicFolder: '',
     // The docs call the log array `info`, the vendor's example `Logs`.
     ...(f % 3 === 0 ? { info: log } : { Logs: log }),
-    NumOfNewFiles: n(f), NumOfNewDirCount: 4, NumOfNewLinkDirCount: 0, NumOfNewLinkFileCount: 0,
-    NumOfDeletedDirCount: 0, NumOfDeletedLinkFileCount: 0,
-    TotalNewFilesSize: n(f * 6000), TotalUnzipNewFilesSize: n(f * 9000), NewFilesZipRatio: '33%',
-    NumOfUpdatedFiles: n(Math.floor(f / 10)), TotalUpdatedFilesSize: n(f * 600), TotalUnzipUpdatedFilesSize: n(f * 800),
+    NumOfNewFiles: n(f),
+    NumOfNewDirCount: 4,
+    NumOfNewLinkDirCount: 0,
+    NumOfNewLinkFileCount: 0,
+    NumOfDeletedDirCount: 0,
+    NumOfDeletedLinkFileCount: 0,
+    TotalNewFilesSize: n(f * 6000),
+    TotalUnzipNewFilesSize: n(f * 9000),
+    NewFilesZipRatio: '33%',
+    NumOfUpdatedFiles: n(Math.floor(f / 10)),
+    TotalUpdatedFilesSize: n(f * 600),
+    TotalUnzipUpdatedFilesSize: n(f * 800),
     UpdatedFilesZipRatio: '25%',
-    NumOfUpdatedPermissionFiles: 0, TotalUpdatedPermissionFilesSize: 0, TotalUnzipUpdatedPermissionFilesSize: 0,
+    NumOfUpdatedPermissionFiles: 0,
+    TotalUpdatedPermissionFilesSize: 0,
+    TotalUnzipUpdatedPermissionFilesSize: 0,
     UpdatedPermissionFilesZipRatio: '0%',
-    NumOfDeletedFiles: n(3), TotalDeletedFilesSize: 0, TotalUnzipDeletedFilesSize: 0, DeletedFilesZipRatio: '0%',
-    NumOfMovedFiles: 0, TotalMovedFilesSize: 0, TotalUnzipMovedFilesSize: 0, MovedFilesZipRatio: '05',
-    NumOfCopiedFiles: 1, TotalCopiedSize: 2048, TotalUnzipCopiedFilesSize: 4096, CopiedFilesZipRatio: '50%',
-    NumOfWarnEntries: n(j.warnings), NumOfErrorEntries: n(j.errors),
-    DedupeEnabled: asText ? 'false' : true, DedupeOriginalSize: n(f * 9000), DedupeSaving: n(f * 1000),
+    NumOfDeletedFiles: n(3),
+    TotalDeletedFilesSize: 0,
+    TotalUnzipDeletedFilesSize: 0,
+    DeletedFilesZipRatio: '0%',
+    NumOfMovedFiles: 0,
+    TotalMovedFilesSize: 0,
+    TotalUnzipMovedFilesSize: 0,
+    MovedFilesZipRatio: '05',
+    NumOfCopiedFiles: 1,
+    TotalCopiedSize: 2048,
+    TotalUnzipCopiedFilesSize: 4096,
+    CopiedFilesZipRatio: '50%',
+    NumOfWarnEntries: n(j.warnings),
+    NumOfErrorEntries: n(j.errors),
+    DedupeEnabled: asText ? 'false' : true,
+    DedupeOriginalSize: n(f * 9000),
+    DedupeSaving: n(f * 1000),
     ...(full ? fileArrays(j, zone) : {}),
   };
 }
@@ -60,7 +119,12 @@ export function reportShape(j: SimJob, zone: string, full: boolean): Record<stri
 /** The per-file arrays only the full report carries. */
 function fileArrays(j: SimJob, zone: string): Record<string, unknown> {
   const entry = (name: string) => ({
-    Type: 'new', LastModified: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'), Name: name, FileSize: 6000, UnzipFilesSize: 9000, Ratio: '33%',
+    Type: 'new',
+    LastModified: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'),
+    Name: name,
+    FileSize: 6000,
+    UnzipFilesSize: 9000,
+    Ratio: '33%',
   });
   return { new: [entry('C:\\Users\\a.txt'), entry('C:\\Users\\b.txt')], upd: [], pmt: [], del: [], mov: [], cpy: [] };
 }
@@ -69,8 +133,15 @@ export function progressShape(u: SimUser, j: SimJob, zone: string): Record<strin
   const set = u.sets.find((s) => s.id === j.setId);
   const p = j.progress ?? { uploaded: 0, total: 0 };
   return {
-    ID: j.id, StartTime: fmt(j.start, zone), EndTime: '', BackupSetName: set?.name ?? '',
-    CurrentFileName: 'C:\\Users\\big.pst', FileUploadTime: fmt(j.start, zone),
-    CurrentFileCount: '3', TotalFileCount: '4', UploadedFileSize: String(p.uploaded), TotalFileSize: String(p.total),
+    ID: j.id,
+    StartTime: fmt(j.start, zone),
+    EndTime: '',
+    BackupSetName: set?.name ?? '',
+    CurrentFileName: 'C:\\Users\\big.pst',
+    FileUploadTime: fmt(j.start, zone),
+    CurrentFileCount: '3',
+    TotalFileCount: '4',
+    UploadedFileSize: String(p.uploaded),
+    TotalFileSize: String(p.total),
   };
 }

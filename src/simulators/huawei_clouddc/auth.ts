@@ -3,7 +3,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { SimRequest } from '../common';
 
-export interface AkSk { accessKey: string; secretKey: string }
+export interface AkSk {
+  accessKey: string;
+  secretKey: string;
+}
 
 export type AuthResult = { ok: true; via: 'token' | 'aksk' } | { ok: false; code: string; msg: string };
 
@@ -20,7 +23,11 @@ function escape(s: string): string {
 }
 
 function decode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Parses `SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…`. */
@@ -39,25 +46,62 @@ function parseSdkDate(s: string): number | undefined {
 
 export function verifySignature(req: SimRequest, keys: AkSk, now: number): AuthResult {
   const auth = parseAuthorization(String(req.headers.authorization ?? ''));
-  if (!auth) return { ok: false, code: 'APIGW.0301', msg: 'Incorrect IAM authentication information: Authorization header malformed' };
-  if (auth.access !== keys.accessKey) return { ok: false, code: 'APIGW.0301', msg: 'Incorrect IAM authentication information: unknown access key' };
+  if (!auth)
+    return {
+      ok: false,
+      code: 'APIGW.0301',
+      msg: 'Incorrect IAM authentication information: Authorization header malformed',
+    };
+  if (auth.access !== keys.accessKey)
+    return { ok: false, code: 'APIGW.0301', msg: 'Incorrect IAM authentication information: unknown access key' };
   const date = String(req.headers['x-sdk-date'] ?? '');
   const at = parseSdkDate(date);
   if (at === undefined || Math.abs(now - at) > 15 * 60_000) {
-    return { ok: false, code: 'APIGW.0301', msg: 'Incorrect IAM authentication information: X-Sdk-Date expired or invalid' };
+    return {
+      ok: false,
+      code: 'APIGW.0301',
+      msg: 'Incorrect IAM authentication information: X-Sdk-Date expired or invalid',
+    };
   }
   if (!auth.signed.includes('host') || !auth.signed.includes('x-sdk-date')) {
-    return { ok: false, code: 'APIGW.0301', msg: 'Incorrect IAM authentication information: host and x-sdk-date must be signed' };
+    return {
+      ok: false,
+      code: 'APIGW.0301',
+      msg: 'Incorrect IAM authentication information: host and x-sdk-date must be signed',
+    };
   }
-  const uri = req.path.split('/').map((seg) => escape(decode(seg))).join('/');
+  const uri = req.path
+    .split('/')
+    .map((seg) => escape(decode(seg)))
+    .join('/');
   const keysSorted = [...new Set(req.query.keys())].sort();
-  const query = keysSorted.flatMap((k) => req.query.getAll(k).sort().map((v) => `${escape(k)}=${escape(v)}`)).join('&');
+  const query = keysSorted
+    .flatMap((k) =>
+      req.query
+        .getAll(k)
+        .sort()
+        .map((v) => `${escape(k)}=${escape(v)}`),
+    )
+    .join('&');
   const headerBlock = auth.signed.map((n) => `${n}:${String(req.headers[n] ?? '').trim()}\n`).join('');
-  const canonical = [req.method, uri.endsWith('/') ? uri : `${uri}/`, query, headerBlock, auth.signed.join(';'), hex(req.body)].join('\n');
-  const expected = createHmac('sha256', keys.secretKey).update(`SDK-HMAC-SHA256\n${date}\n${hex(canonical)}`).digest();
+  const canonical = [
+    req.method,
+    uri.endsWith('/') ? uri : `${uri}/`,
+    query,
+    headerBlock,
+    auth.signed.join(';'),
+    hex(req.body),
+  ].join('\n');
+  const expected = createHmac('sha256', keys.secretKey)
+    .update(`SDK-HMAC-SHA256\n${date}\n${hex(canonical)}`)
+    .digest();
   const given = Buffer.from(auth.signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, code: 'APIGW.0301', msg: 'Incorrect IAM authentication information: verify aksk signature fail' };
+    return {
+      ok: false,
+      code: 'APIGW.0301',
+      msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+    };
   }
   return { ok: true, via: 'aksk' };
 }

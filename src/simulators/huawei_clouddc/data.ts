@@ -40,7 +40,6 @@ export interface SimExport {
 /** Percent points an export advances per status poll; it completes (or fails) at 100. */
 export const STEP = 35;
 
-
 function uuid(seed: number, i: number): string {
   const h = createHash('sha256').update(`clouddc-${seed}-${i}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -71,10 +70,12 @@ export function generateServers(projectId: string, scale: HuaweiScale, now: numb
   if (servers[2]) servers[2].health_state = 'Degraded';
   if (servers[3]) servers[3].power_state = 'ON';
   if (servers[4]) delete servers[4].power_state;
-  if (servers[0]) { servers[0].health_state = 'OK'; servers[0].power_state = 'on'; }
+  if (servers[0]) {
+    servers[0].health_state = 'OK';
+    servers[0].power_state = 'on';
+  }
   return servers;
 }
-
 
 /** Percentage after `polls` status queries, capped at 100. */
 export function percentOf(e: SimExport): number {

@@ -5,8 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { startSimulator, type SimReply, type SimRequest, type Simulator } from '../common';
 import { verifySignature, type AkSk } from './auth';
 import {
-  DEFAULT_SCALE, archiveBytes, exportStatus, formatPercent, generateServers, shuffled,
-  type HuaweiScale, type SimExport, type SimServer,
+  DEFAULT_SCALE,
+  archiveBytes,
+  exportStatus,
+  formatPercent,
+  generateServers,
+  shuffled,
+  type HuaweiScale,
+  type SimExport,
+  type SimServer,
 } from './data';
 
 export interface HuaweiSimOptions {
@@ -37,7 +44,14 @@ export interface HuaweiSimulator extends Simulator {
   readonly servers: SimServer[];
   /** Exports by `${serverId}/${exportId}`. */
   readonly exports: Map<string, SimExport>;
-  readonly counters: { logins: number; creates: number; polls: number; downloads: number; throttled: number; rejected: number };
+  readonly counters: {
+    logins: number;
+    creates: number;
+    polls: number;
+    downloads: number;
+    throttled: number;
+    rejected: number;
+  };
   /** Servers whose exports end in `failed`. */
   readonly failing: Set<string>;
   /** What the simulator accepts (for demo and test configurations). */
@@ -48,8 +62,13 @@ export interface HuaweiSimulator extends Simulator {
   forgetExports(): void;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): SimReply => ({ status, json: body, headers });
-const vendorError = (status: number, code: string, msg: string): SimReply => json(status, { error_code: code, error_msg: msg });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): SimReply => ({
+  status,
+  json: body,
+  headers,
+});
+const vendorError = (status: number, code: string, msg: string): SimReply =>
+  json(status, { error_code: code, error_msg: msg });
 
 export async function startHuaweiSimulator(opts: HuaweiSimOptions = {}): Promise<HuaweiSimulator> {
   const now = opts.now ?? Date.now;
@@ -75,14 +94,25 @@ export async function startHuaweiSimulator(opts: HuaweiSimOptions = {}): Promise
     if (user?.name !== iam.username || user?.password !== iam.password || user?.domain?.name !== iam.domain) {
       return json(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } });
     }
-    if (project !== projectId) return json(400, { error: { code: 400, message: 'project scope invalid', title: 'Bad Request' } });
+    if (project !== projectId)
+      return json(400, { error: { code: 400, message: 'project scope invalid', title: 'Bad Request' } });
     counters.logins++;
     const token = `MII${randomBytes(48).toString('base64url')}`;
     const expiresAt = now() + (opts.tokenLifetimeMs ?? 86_400_000);
     issued.set(token, { project, expiresAt });
     const iso = (ms: number): string => new Date(ms).toISOString().replace('Z', '000Z');
-    return json(201, { token: { expires_at: iso(expiresAt), issued_at: iso(now()), methods: ['password'], project: { id: projectId, name: 'ap-southeast-3' } } },
-      { 'X-Subject-Token': token });
+    return json(
+      201,
+      {
+        token: {
+          expires_at: iso(expiresAt),
+          issued_at: iso(now()),
+          methods: ['password'],
+          project: { id: projectId, name: 'ap-southeast-3' },
+        },
+      },
+      { 'X-Subject-Token': token },
+    );
   };
 
   const authorised = (req: SimRequest): SimReply | undefined => {
@@ -126,7 +156,8 @@ export async function startHuaweiSimulator(opts: HuaweiSimOptions = {}): Promise
       status: 200,
       body: archiveBytes(id, exportId),
       headers: {
-        'content-type': 'application/octet-stream;charset=UTF-8', 'content-transfer-encoding': 'binary',
+        'content-type': 'application/octet-stream;charset=UTF-8',
+        'content-transfer-encoding': 'binary',
         'content-disposition': `attachment; filename=${server.hardware_attributes.sn}-dump.tar.gz`,
       },
     };
@@ -141,7 +172,11 @@ export async function startHuaweiSimulator(opts: HuaweiSimOptions = {}): Promise
     const page = listed.slice(start, start + limit);
     const last = page[page.length - 1];
     const more = start + limit < listed.length;
-    const pageInfo = { current_count: page.length, ...(more && last ? { next_marker: last.id } : {}), ...(marker ? { previous_marker: marker } : {}) };
+    const pageInfo = {
+      current_count: page.length,
+      ...(more && last ? { next_marker: last.id } : {}),
+      ...(marker ? { previous_marker: marker } : {}),
+    };
     return json(200, { servers: page, page_info: pageInfo, count: listed.length });
   };
 
@@ -151,14 +186,23 @@ export async function startHuaweiSimulator(opts: HuaweiSimOptions = {}): Promise
     nextId.set(server.id, n);
     const index = servers.indexOf(server);
     const e: SimExport = {
-      serverId: server.id, exportId: String(n), createdAt: new Date(now()).toISOString().replace(/\.\d{3}Z$/, '+00:00'), polls: 0,
-      fails: failing.has(server.id), percentStyle: (['percent', 'number', 'string'] as const)[index % 3] ?? 'percent',
+      serverId: server.id,
+      exportId: String(n),
+      createdAt: new Date(now()).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      polls: 0,
+      fails: failing.has(server.id),
+      percentStyle: (['percent', 'number', 'string'] as const)[index % 3] ?? 'percent',
     };
     exports.set(`${server.id}/${e.exportId}`, e);
     return json(202, describe(e));
   };
 
-  const describe = (e: SimExport) => ({ export_id: e.exportId, status: exportStatus(e), percentage: formatPercent(e), created_at: e.createdAt });
+  const describe = (e: SimExport) => ({
+    export_id: e.exportId,
+    status: exportStatus(e),
+    percentage: formatPercent(e),
+    created_at: e.createdAt,
+  });
 
   const handler = (req: SimRequest): SimReply | undefined => {
     if (req.path === '/v3/auth/tokens' && req.method === 'POST') return login(req);
@@ -167,30 +211,55 @@ export async function startHuaweiSimulator(opts: HuaweiSimOptions = {}): Promise
     cloudRequests++;
     if (opts.throttleEvery && cloudRequests % opts.throttleEvery === 0) {
       counters.throttled++;
-      return json(429, { error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 second' }, { 'Retry-After': '0' });
+      return json(
+        429,
+        {
+          error_code: 'APIG.0308',
+          error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 second',
+        },
+        { 'Retry-After': '0' },
+      );
     }
     return authorised(req) ?? cloud(req, parts.slice(1));
   };
 
   let requestNo = 0;
   const sim = await startSimulator({
-    tls: opts.tls, latencyMs: opts.latencyMs, port: opts.port,
+    tls: opts.tls,
+    latencyMs: opts.latencyMs,
+    port: opts.port,
     handler: (req) => {
-      const reply = handler(req) ?? vendorError(404, 'APIGW.0101', `The API does not exist or has not been published: ${req.method} ${req.path}`);
+      const reply =
+        handler(req) ??
+        vendorError(404, 'APIGW.0101', `The API does not exist or has not been published: ${req.method} ${req.path}`);
       // The Date header tells the simulated server's clock (clients compare it to theirs for AK/SK skew).
-      const headers = { ...reply.headers, 'X-Request-Id': `req-${(++requestNo).toString(16).padStart(8, '0')}`, Date: new Date(now()).toUTCString() };
+      const headers = {
+        ...reply.headers,
+        'X-Request-Id': `req-${(++requestNo).toString(16).padStart(8, '0')}`,
+        Date: new Date(now()).toUTCString(),
+      };
       return { ...reply, headers };
     },
   });
   return Object.assign(sim, {
-    projectId, servers, exports, counters, failing,
+    projectId,
+    servers,
+    exports,
+    counters,
+    failing,
     credentials: { tokens: [...staticTokens], iam, aksk },
-    expireTokens: () => { for (const t of issued.values()) t.expiresAt = 0; },
+    expireTokens: () => {
+      for (const t of issued.values()) t.expiresAt = 0;
+    },
     forgetExports: () => exports.clear(),
   });
 }
 
 /** The body as loosely typed JSON (the login handler probes nested fields), or undefined. */
 function safeJson(req: SimRequest): any {
-  try { return req.json(); } catch { return undefined; }
+  try {
+    return req.json();
+  } catch {
+    return undefined;
+  }
 }

@@ -11,7 +11,10 @@ export function timestamp(ms: number, salt: number): string {
   return iso.replace(/Z$/, `${extra}Z`);
 }
 
-export interface PageOptions { max: number; totalCount: boolean }
+export interface PageOptions {
+  max: number;
+  totalCount: boolean;
+}
 
 /** `{offset, limit, totalCount, results, _links}`; Limit is capped at `o.max` (absent: default 30; -1: the cap). */
 export function page(req: SimRequest, items: unknown[], o: PageOptions): unknown {
@@ -28,27 +31,65 @@ export function page(req: SimRequest, items: unknown[], o: PageOptions): unknown
 }
 
 export function policyBody(p: SimPolicy, v1: boolean): unknown {
-  const common = { id: p.id, name: p.name, isEnabled: p.isEnabled, nextExecutionTime: p.nextExecutionTime, _links: { self: { href: `/policies/${p.id}` } } };
+  const common = {
+    id: p.id,
+    name: p.name,
+    isEnabled: p.isEnabled,
+    nextExecutionTime: p.nextExecutionTime,
+    _links: { self: { href: `/policies/${p.id}` } },
+  };
   if (p.family === 'vnet') {
-    return { ...common, autoDiscoverSubscriptions: true, isScheduleConfigured: true, backupIntervalHours: 6, retentionPeriodDays: 30 };
+    return {
+      ...common,
+      autoDiscoverSubscriptions: true,
+      isScheduleConfigured: true,
+      backupIntervalHours: 6,
+      retentionPeriodDays: 30,
+    };
   }
-  const statuses = v1 ? {} : { snapshotStatus: 'Success', backupStatus: 'Success', archiveStatus: 'NeverExecuted', healthCheckStatus: 'NeverExecuted' };
+  const statuses = v1
+    ? {}
+    : {
+        snapshotStatus: 'Success',
+        backupStatus: 'Success',
+        archiveStatus: 'NeverExecuted',
+        healthCheckStatus: 'NeverExecuted',
+      };
   return {
-    ...common, description: null, priority: 1, excludedItemsCount: 0, tenantId: 'tenant-1',
-    serviceAccountId: '5e0b0000-0000-4000-a000-000000000001', isBackupConfigured: true, isScheduleConfigured: true, ...statuses,
+    ...common,
+    description: null,
+    priority: 1,
+    excludedItemsCount: 0,
+    tenantId: 'tenant-1',
+    serviceAccountId: '5e0b0000-0000-4000-a000-000000000001',
+    isBackupConfigured: true,
+    isScheduleConfigured: true,
+    ...statuses,
   };
 }
 
 export function sessionBody(s: SimSession, i: number, v1: boolean): unknown {
   const body: Record<string, unknown> = {
-    id: s.id, type: s.type, localizedType: s.type, executionStartTime: timestamp(s.startMs, i),
-    executionStopTime: s.stopMs === undefined ? null : timestamp(s.stopMs, i + 1), executionDuration: s.duration, status: s.status,
+    id: s.id,
+    type: s.type,
+    localizedType: s.type,
+    executionStartTime: timestamp(s.startMs, i),
+    executionStopTime: s.stopMs === undefined ? null : timestamp(s.stopMs, i + 1),
+    executionDuration: s.duration,
+    status: s.status,
     _links: { self: { href: `/jobSessions/${s.id}` } },
   };
   if (s.policyId !== undefined) {
-    body.backupJobInfo = { policyId: s.policyId, policyName: null, policyType: null, protectedInstancesCount: s.protectedInstancesCount ?? 0, policyRemoved: false };
+    body.backupJobInfo = {
+      policyId: s.policyId,
+      policyName: null,
+      policyType: null,
+      protectedInstancesCount: s.protectedInstancesCount ?? 0,
+      policyRemoved: false,
+    };
   }
-  if (s.type.startsWith('Restore')) body.restoreJobInfo = { reason: 'Test restore', backupPolicyDisplayName: 'vm-prod' };
+  if (s.type.startsWith('Restore'))
+    body.restoreJobInfo = { reason: 'Test restore', backupPolicyDisplayName: 'vm-prod' };
   if (s.type.endsWith('Retention')) body.retentionJobInfo = { deletedRestorePointsCount: 1 };
   if (v1) body.usn = i;
   return body;

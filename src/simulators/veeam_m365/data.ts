@@ -12,7 +12,11 @@ export interface M365Scale {
   orgs: number;
 }
 
-export interface SimOrg { id: string; name: string; officeName: string }
+export interface SimOrg {
+  id: string;
+  name: string;
+  officeName: string;
+}
 
 export interface SimJob {
   id: string;
@@ -40,7 +44,15 @@ export interface SimSession {
   errors: number;
 }
 
-export interface SimLogItem { id: string; usn: number; type: 'Success' | 'Warning' | 'Error' | 'Running'; message: string; prefix: string; start: number; end: number }
+export interface SimLogItem {
+  id: string;
+  usn: number;
+  type: 'Success' | 'Warning' | 'Error' | 'Running';
+  message: string;
+  prefix: string;
+  start: number;
+  end: number;
+}
 
 export interface M365Data {
   orgs: SimOrg[];
@@ -71,20 +83,48 @@ interface Scenario {
 // two copy jobs.
 const SCENARIOS: Scenario[] = [
   { name: 'Exchange Online - Daily', everyHours: 24, newest: ['Success'], count: 8, firstAgoHours: 2 },
-  { name: 'SharePoint - Hourly', everyHours: 4, newest: ['Warning', 'Success', 'Warning'], count: 45, firstAgoHours: 1, logItems: 45 },
+  {
+    name: 'SharePoint - Hourly',
+    everyHours: 4,
+    newest: ['Warning', 'Success', 'Warning'],
+    count: 45,
+    firstAgoHours: 1,
+    logItems: 45,
+  },
   { name: 'OneDrive - Daily', everyHours: 24, newest: ['Failed', 'Failed'], count: 7, firstAgoHours: 3 },
   { name: 'Teams - Every 4 Hours', everyHours: 4, newest: ['Running', 'Success'], count: 30, firstAgoHours: 0.5 },
   { name: 'Archive Mailboxes', everyHours: 24, newest: ['NotConfigured', 'Success'], count: 5, firstAgoHours: 5 },
   { name: 'Legacy Public Folders', everyHours: 24, newest: ['Success'], count: 3, firstAgoHours: 100, enabled: false },
-  { name: 'Exchange - Remote Office', everyHours: 12, newest: ['Disconnected', 'Warning'], count: 12, firstAgoHours: 6 },
+  {
+    name: 'Exchange - Remote Office',
+    everyHours: 12,
+    newest: ['Disconnected', 'Warning'],
+    count: 12,
+    firstAgoHours: 6,
+  },
   { name: 'Groups - Weekly', everyHours: 168, newest: ['Stopped', 'Success'], count: 2, firstAgoHours: 48 },
   { name: 'New Tenant Onboarding', everyHours: 24, newest: [], count: 0, firstAgoHours: 0 },
-  { name: 'Copy - Exchange Online', kind: 'Copy', copies: 0, everyHours: 24, newest: ['Success'], count: 7, firstAgoHours: 1 },
-  { name: 'Copy - SharePoint', kind: 'Copy', copies: 1, everyHours: 24, newest: ['Warning', 'Success'], count: 7, firstAgoHours: 1.5 },
+  {
+    name: 'Copy - Exchange Online',
+    kind: 'Copy',
+    copies: 0,
+    everyHours: 24,
+    newest: ['Success'],
+    count: 7,
+    firstAgoHours: 1,
+  },
+  {
+    name: 'Copy - SharePoint',
+    kind: 'Copy',
+    copies: 1,
+    everyHours: 24,
+    newest: ['Warning', 'Success'],
+    count: 7,
+    firstAgoHours: 1.5,
+  },
 ];
 /** Scenarios the benchmark estate cycles through (backup jobs that have runs). */
 const CYCLE = [0, 1, 2, 3, 4, 6];
-
 
 export function uuid(r: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');
@@ -95,7 +135,8 @@ export function generateData(now: number, scale: Partial<M365Scale> = {}): M365D
   const r = seededRandom(365);
   const orgCount = scale.orgs ?? 2;
   const orgs: SimOrg[] = Array.from({ length: orgCount }, (_, i) => {
-    const name = i === 0 ? 'contoso.onmicrosoft.com' : i === 1 ? 'fabrikam.onmicrosoft.com' : `tenant${i}.onmicrosoft.com`;
+    const name =
+      i === 0 ? 'contoso.onmicrosoft.com' : i === 1 ? 'fabrikam.onmicrosoft.com' : `tenant${i}.onmicrosoft.com`;
     return { id: uuid(r), name, officeName: name.split('.')[0] ?? name };
   });
   const jobs: SimJob[] = [];
@@ -121,21 +162,32 @@ export function generateData(now: number, scale: Partial<M365Scale> = {}): M365D
 }
 
 function jobSessions(job: SimJob, sc: Scenario, now: number, r: () => number, scale: Partial<M365Scale>): SimSession[] {
-  const count = sc.count === 0 ? 0 : scale.sessionsPerJob ?? sc.count;
+  const count = sc.count === 0 ? 0 : (scale.sessionsPerJob ?? sc.count);
   const every = scale.sessionsPerJob ? Math.min(sc.everyHours * H, (7 * 24 * H) / (count + 1)) : sc.everyHours * H;
   const out: SimSession[] = [];
   for (let k = 0; k < count; k++) {
     const status = sc.newest[k] ?? (r() < 0.15 ? 'Warning' : 'Success');
     const start = now - sc.firstAgoHours * H - k * every + Math.floor(r() * 1000);
     // The oldest session of the daily job starts before a 7-day lookback and ends inside it.
-    const duration = k === count - 1 && sc.everyHours === 24 ? 3 * H : (5 + Math.floor(r() * 50)) * 60_000 + Math.floor(r() * 60_000);
+    const duration =
+      k === count - 1 && sc.everyHours === 24 ? 3 * H : (5 + Math.floor(r() * 50)) * 60_000 + Math.floor(r() * 60_000);
     const running = status === 'Running' || status === 'Queued';
     const logCount = scale.logItemsPerSession ?? sc.logItems ?? 6;
-    const warnings = status === 'Warning' ? Math.min(2, logCount) : status === 'Failed' || status === 'Disconnected' ? 1 : 0;
+    const warnings =
+      status === 'Warning' ? Math.min(2, logCount) : status === 'Failed' || status === 'Disconnected' ? 1 : 0;
     const errors = status === 'Failed' ? Math.min(2, logCount - warnings) : status === 'Disconnected' ? 1 : 0;
     out.push({
-      id: uuid(r), jobId: job.id, kind: job.kind, start, end: running ? null : start + duration, status,
-      transferred: Math.floor(r() * 5e9), processed: Math.floor(r() * 5000), logItems: logCount, warnings, errors,
+      id: uuid(r),
+      jobId: job.id,
+      kind: job.kind,
+      start,
+      end: running ? null : start + duration,
+      status,
+      transferred: Math.floor(r() * 5e9),
+      processed: Math.floor(r() * 5000),
+      logItems: logCount,
+      warnings,
+      errors,
     });
   }
   return out;
@@ -150,10 +202,18 @@ function logItems(s: SimSession): SimLogItem[] {
     const at = s.start + Math.floor(((end - s.start) * (u - 1)) / Math.max(1, s.logItems));
     const fromEnd = s.logItems - u;
     let type: SimLogItem['type'] = 'Success';
-    let message = u === 1 ? `Job started at ${new Date(s.start).toUTCString()}` : `Processing mailbox user${u}@contoso.com`;
-    if (fromEnd < s.errors) { type = 'Error'; message = `Failed to process site https://contoso.sharepoint.com/sites/s${u}`; }
-    else if (fromEnd < s.errors + s.warnings) { type = 'Warning'; message = `Processing mailbox user${u}@contoso.com finished with warning`; }
-    else if (s.end === null && u === s.logItems) { type = 'Running'; message = 'Processing mailboxes'; }
+    let message =
+      u === 1 ? `Job started at ${new Date(s.start).toUTCString()}` : `Processing mailbox user${u}@contoso.com`;
+    if (fromEnd < s.errors) {
+      type = 'Error';
+      message = `Failed to process site https://contoso.sharepoint.com/sites/s${u}`;
+    } else if (fromEnd < s.errors + s.warnings) {
+      type = 'Warning';
+      message = `Processing mailbox user${u}@contoso.com finished with warning`;
+    } else if (s.end === null && u === s.logItems) {
+      type = 'Running';
+      message = 'Processing mailboxes';
+    }
     // Pre-v8 titles: the second error item uses the `[Failed]` prefix, which also counts as an error.
     const prefix = type === 'Error' && fromEnd === 1 ? 'Failed' : type;
     out.push({ id: uuid(r), usn: u, type, message, prefix, start: at, end: at + Math.floor(r() * 5000) });
@@ -171,7 +231,7 @@ function hash(s: string): number {
 export function dotnetTime(ms: number, offsetMinutes: number, ticks = 0): string {
   const local = new Date(ms + offsetMinutes * 60_000);
   const base = local.toISOString().slice(0, 19);
-  const frac = String((ms % 1000 + 1000) % 1000).padStart(3, '0') + String(ticks % 10_000).padStart(4, '0');
+  const frac = String(((ms % 1000) + 1000) % 1000).padStart(3, '0') + String(ticks % 10_000).padStart(4, '0');
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${base}.${frac}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

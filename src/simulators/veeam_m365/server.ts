@@ -9,8 +9,22 @@ import { seededRandom } from '../random';
 import { jobShape, logItemShape, orgShape, sessionShape, type ShapeCtx } from './shapes';
 import { TokenStore } from './tokens';
 
-export const SERVED: Record<number, number[]> = { 3: [3], 4: [3, 4], 5: [3, 4, 5], 6: [4, 5, 6], 7: [5, 6, 7], 8: [6, 7, 8] };
-const SERVER_VERSIONS: Record<number, string> = { 3: '3.0.0.422', 4: '4.0.0.1345', 5: '5.0.3.1063', 6: '6.1.0.254', 7: '7.1.0.1301', 8: '8.1.0.305' };
+export const SERVED: Record<number, number[]> = {
+  3: [3],
+  4: [3, 4],
+  5: [3, 4, 5],
+  6: [4, 5, 6],
+  7: [5, 6, 7],
+  8: [6, 7, 8],
+};
+const SERVER_VERSIONS: Record<number, string> = {
+  3: '3.0.0.422',
+  4: '4.0.0.1345',
+  5: '5.0.3.1063',
+  6: '6.1.0.254',
+  7: '7.1.0.1301',
+  8: '8.1.0.305',
+};
 
 export interface M365SimOptions {
   tls?: boolean;
@@ -50,15 +64,27 @@ export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M36
   const data = generateData(now(), opts.scale);
   if (opts.shuffle !== undefined && opts.shuffle !== false) shuffleData(data, opts.shuffle === true ? 7 : opts.shuffle);
   const state = { version: Number(/^v?([3-8])$/.exec(opts.version ?? 'v8')?.[1] ?? 8) };
-  const tokens = new TokenStore(opts.tokenLifetimeSeconds ?? 3600, opts.username ?? 'monitor', opts.password ?? 'secret-m365');
+  const tokens = new TokenStore(
+    opts.tokenLifetimeSeconds ?? 3600,
+    opts.username ?? 'monitor',
+    opts.password ?? 'secret-m365',
+  );
   let origin = '';
   const sim = await startSimulator({
-    tls: opts.tls, latencyMs: opts.latencyMs, port: opts.port,
+    tls: opts.tls,
+    latencyMs: opts.latencyMs,
+    port: opts.port,
     handler: (req) => route(req, { data, tokens, opts, version: state.version, origin, now: now() }),
   });
   origin = sim.url;
   // Object.assign would copy the accessor's current value: the version must stay live.
-  Object.defineProperty(sim, 'version', { get: () => state.version, set: (v: number) => { state.version = v; }, enumerable: true });
+  Object.defineProperty(sim, 'version', {
+    get: () => state.version,
+    set: (v: number) => {
+      state.version = v;
+    },
+    enumerable: true,
+  });
   return Object.assign(sim as Simulator & { version: number }, {
     data,
     logins: tokens.logins,
@@ -67,7 +93,14 @@ export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M36
   });
 }
 
-interface RouteCtx { data: M365Data; tokens: TokenStore; opts: M365SimOptions; version: number; origin: string; now: number }
+interface RouteCtx {
+  data: M365Data;
+  tokens: TokenStore;
+  opts: M365SimOptions;
+  version: number;
+  origin: string;
+  now: number;
+}
 
 function route(req: SimRequest, rc: RouteCtx): SimReply | undefined {
   const m = /^\/v(\d+)\/(.+)$/i.exec(req.path);
@@ -77,7 +110,8 @@ function route(req: SimRequest, rc: RouteCtx): SimReply | undefined {
   const c: ShapeCtx = { version: v, origin: rc.origin, offsetMinutes: rc.opts.offsetMinutes ?? 60 };
   if (/^token$/i.test(rest)) return req.method === 'POST' ? rc.tokens.grant(req, v) : undefined;
   if (req.method !== 'GET') return undefined;
-  if (!rc.tokens.valid(req)) return { status: 401, json: { message: 'Authorization has been denied for this request.' } };
+  if (!rc.tokens.valid(req))
+    return { status: 401, json: { message: 'Authorization has been denied for this request.' } };
   return getRoute(req, rest, c, rc);
 }
 
@@ -87,9 +121,18 @@ function getRoute(req: SimRequest, rest: string, c: ShapeCtx, rc: RouteCtx): Sim
   const seg = rest.split('/');
   const lower = seg.map((s) => s.toLowerCase());
   const sessionsOf = (jobId: string) => data.sessions.filter((s) => s.jobId === jobId);
-  if (lower[0] === 'serviceinstance' && seg.length === 1) return { json: { installationId: '5b7b0e2c-6c4e-4b59-8a3f-7d0d3c1e9f10', version: SERVER_VERSIONS[rc.version] } };
+  if (lower[0] === 'serviceinstance' && seg.length === 1)
+    return { json: { installationId: '5b7b0e2c-6c4e-4b59-8a3f-7d0d3c1e9f10', version: SERVER_VERSIONS[rc.version] } };
   if (lower[0] === 'organizations') {
-    if (seg.length === 1) return list(req, c, 8, data.orgs.map((o) => orgShape(c, o)), rest, rc);
+    if (seg.length === 1)
+      return list(
+        req,
+        c,
+        8,
+        data.orgs.map((o) => orgShape(c, o)),
+        rest,
+        rc,
+      );
     if (seg.length === 3 && lower[2] === 'jobs' && v <= 7) {
       if (!data.orgs.some((o) => o.id === seg[1])) return notFound('Organization');
       const jobs = data.jobs.filter((j) => j.kind === 'Backup' && j.orgId === seg[1]);
@@ -100,20 +143,50 @@ function getRoute(req: SimRequest, rest: string, c: ShapeCtx, rc: RouteCtx): Sim
   if ((lower[0] === 'jobs' || (lower[0] === 'copyjobs' && v >= 6)) && seg.length === 1) {
     const kind = lower[0] === 'jobs' ? 'Backup' : 'Copy';
     const jobs = data.jobs.filter((j) => j.kind === kind);
-    return list(req, c, 8, jobs.map((j) => jobShape(c, j, sessionsOf(j.id))), rest, rc);
+    return list(
+      req,
+      c,
+      8,
+      jobs.map((j) => jobShape(c, j, sessionsOf(j.id))),
+      rest,
+      rc,
+    );
   }
   if (lower[0] === 'jobs' && seg.length === 3 && lower[2] === 'jobsessions' && v <= 6) {
     if (!data.jobs.some((j) => j.id === seg[1] && j.kind === 'Backup')) return notFound('Job');
-    return list(req, c, 5, sessionsOf(seg[1]!).map((s) => sessionShape(c, s)), rest, rc);
+    return list(
+      req,
+      c,
+      5,
+      sessionsOf(seg[1]!).map((s) => sessionShape(c, s)),
+      rest,
+      rc,
+    );
   }
   if (lower[0] === 'jobsessions' && seg.length === 1) {
     const filtered = filterSessions(req, v, data.sessions, rc.opts.boundFilters ?? 'creation');
-    return !Array.isArray(filtered) ? filtered : list(req, c, 5, filtered.map((s) => sessionShape(c, s)), rest, rc);
+    return !Array.isArray(filtered)
+      ? filtered
+      : list(
+          req,
+          c,
+          5,
+          filtered.map((s) => sessionShape(c, s)),
+          rest,
+          rc,
+        );
   }
   if (lower[0] === 'jobsessions' && seg.length === 3 && lower[2] === 'logitems') {
     const s = data.sessions.find((x) => x.id === seg[1]);
     if (!s) return notFound('Job session');
-    return list(req, c, 5, data.logItems(s).map((l) => logItemShape(c, s.id, l)), rest, rc);
+    return list(
+      req,
+      c,
+      5,
+      data.logItems(s).map((l) => logItemShape(c, s.id, l)),
+      rest,
+      rc,
+    );
   }
   return undefined;
 }
@@ -122,16 +195,28 @@ function notFound(what: string): SimReply {
   return { status: 404, json: { message: `${what} not found.`, errorCode: 'ResourceNotFound' } };
 }
 
-const STATUS_FILTER: Record<string, string> = { stopped: 'Stopped', running: 'Running', succeeded: 'Success', failed: 'Failed', warning: 'Warning' };
+const STATUS_FILTER: Record<string, string> = {
+  stopped: 'Stopped',
+  running: 'Running',
+  succeeded: 'Success',
+  failed: 'Failed',
+  warning: 'Warning',
+};
 
 /** The documented filters of `/JobSessions`, each only from the version that has it (others are ignored). */
-function filterSessions(req: SimRequest, v: number, sessions: SimSession[], mode: 'creation' | 'end'): SimSession[] | SimReply {
+function filterSessions(
+  req: SimRequest,
+  v: number,
+  sessions: SimSession[],
+  mode: 'creation' | 'end',
+): SimSession[] | SimReply {
   const q = req.query;
   let out = sessions;
   const time = (name: string): number | undefined => (q.has(name) ? Date.parse(q.get(name)!) : undefined);
   const lower = v >= 6 ? time('endTimeLowerBound') : undefined;
   const upper = v >= 7 ? time('endTimeUpperBound') : undefined;
-  if (Number.isNaN(lower) || Number.isNaN(upper)) return { status: 400, json: { message: 'The value is not a valid date.' } };
+  if (Number.isNaN(lower) || Number.isNaN(upper))
+    return { status: 400, json: { message: 'The value is not a valid date.' } };
   // By end time, a session without an end (running) never matches, as in SQL `endTime >= @bound`.
   const at = (s: SimSession): number | null => (mode === 'creation' ? s.start : s.end);
   if (lower !== undefined) out = out.filter((s) => at(s) !== null && at(s)! >= lower);
@@ -140,7 +225,11 @@ function filterSessions(req: SimRequest, v: number, sessions: SimSession[], mode
   if (v >= 7 && q.has('jobId')) out = out.filter((s) => s.jobId === q.get('jobId'));
   if (v >= 8 && q.has('status')) {
     const status = STATUS_FILTER[q.get('status')!.toLowerCase()];
-    if (!status) return { status: 400, json: { message: `Invalid status value ${q.get('status')}.`, errorCode: 'ParameterValidationFailure' } };
+    if (!status)
+      return {
+        status: 400,
+        json: { message: `Invalid status value ${q.get('status')}.`, errorCode: 'ParameterValidationFailure' },
+      };
     out = out.filter((s) => s.status === status);
   }
   return out;
@@ -158,16 +247,24 @@ function list(req: SimRequest, c: ShapeCtx, pagedFrom: number, items: unknown[],
   const limit = Math.min(rawLimit === 0 ? 30 : rawLimit, max);
   const results = items.slice(rawOffset, rawOffset + limit);
   const base = `${c.version >= 6 ? '' : c.origin}/v${c.version}/${rest}`;
-  const extra = [...req.query.entries()].filter(([k]) => k !== 'offset' && k !== 'limit').map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
-  const links: Record<string, { href: string }> = { self: { href: `${base}?offset=${rawOffset}&limit=${limit}${extra}` } };
-  if (rawOffset + limit < items.length) links.next = { href: `${base}?offset=${rawOffset + limit}&limit=${limit}${extra}` };
+  const extra = [...req.query.entries()]
+    .filter(([k]) => k !== 'offset' && k !== 'limit')
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+    .join('');
+  const links: Record<string, { href: string }> = {
+    self: { href: `${base}?offset=${rawOffset}&limit=${limit}${extra}` },
+  };
+  if (rawOffset + limit < items.length)
+    links.next = { href: `${base}?offset=${rawOffset + limit}&limit=${limit}${extra}` };
   if (rawOffset > 0) links.prev = { href: `${base}?offset=${Math.max(0, rawOffset - limit)}&limit=${limit}${extra}` };
   return {
     json: {
-      offset: rawOffset, limit,
+      offset: rawOffset,
+      limit,
       ...(c.version >= 7 ? { setId: '2f4b7c1e-9d3a-4e8b-b1c2-6a5d4e3f2a10' } : {}),
       ...(c.version === 6 || c.version === 7 ? { totalCount: items.length } : {}),
-      results, _links: links,
+      results,
+      _links: links,
     },
   };
 }

@@ -24,8 +24,16 @@ function endTime(c: ShapeCtx, ms: number | null): string | null {
 
 export function orgShape(c: ShapeCtx, o: SimOrg): Record<string, unknown> {
   return {
-    type: 'Office365', region: 'Worldwide', id: o.id, name: o.name, officeName: o.officeName, description: null,
-    isBackedup: true, isExchangeOnline: true, isSharePointOnline: true, isTeamsOnline: c.version >= 5,
+    type: 'Office365',
+    region: 'Worldwide',
+    id: o.id,
+    name: o.name,
+    officeName: o.officeName,
+    description: null,
+    isBackedup: true,
+    isExchangeOnline: true,
+    isSharePointOnline: true,
+    isTeamsOnline: c.version >= 5,
     _links: { self: href(c, `Organizations/${o.id}`), jobs: href(c, `Organizations/${o.id}/Jobs`) },
   };
 }
@@ -39,20 +47,32 @@ export function jobShape(c: ShapeCtx, j: SimJob, sessions: SimSession[]): Record
     ...(j.kind === 'Copy' ? { backupJobId: j.backupJobId } : { description: '', backupType: 'EntireOrganization' }),
     ...(c.version >= 8 ? { organizationId: j.orgId } : {}),
     repositoryId: '0c7c6a0a-54a1-4f5c-9e0a-2bb0a1f0e6a1',
-    schedulePolicy: { type: j.nextRun === null ? 'ManualOnly' : 'Daily', dailyType: 'Everyday', dailyTime: '02:00:00', retryEnabled: true, retryNumber: 3 },
+    schedulePolicy: {
+      type: j.nextRun === null ? 'ManualOnly' : 'Daily',
+      dailyType: 'Everyday',
+      dailyTime: '02:00:00',
+      retryEnabled: true,
+      retryNumber: 3,
+    },
     lastRun: last ? time(c, last.start) : null,
     nextRun: j.nextRun === null ? null : time(c, j.nextRun),
     ...(c.version >= 7 ? { lastBackup: lastOk ? time(c, lastOk.end) : null } : {}),
     isEnabled: j.enabled,
     lastStatus: last ? last.status : 'NotConfigured',
     ...(c.version >= 8 ? { eTag: 1 } : {}),
-    _links: { self: href(c, `${j.kind === 'Copy' ? 'CopyJobs' : 'Jobs'}/${j.id}`), jobsessions: href(c, `JobSessions?jobId=${j.id}`) },
+    _links: {
+      self: href(c, `${j.kind === 'Copy' ? 'CopyJobs' : 'Jobs'}/${j.id}`),
+      jobsessions: href(c, `JobSessions?jobId=${j.id}`),
+    },
   };
   return base;
 }
 
 export function sessionShape(c: ShapeCtx, s: SimSession): Record<string, unknown> {
-  const links: Record<string, { href: string }> = { self: href(c, `JobSessions/${s.id}`), logItems: href(c, `JobSessions/${s.id}/LogItems`) };
+  const links: Record<string, { href: string }> = {
+    self: href(c, `JobSessions/${s.id}`),
+    logItems: href(c, `JobSessions/${s.id}/LogItems`),
+  };
   if (s.kind === 'Copy') links.copyJob = href(c, `CopyJobs/${s.jobId}`);
   else links.job = href(c, `Jobs/${s.jobId}`);
   return {
@@ -68,8 +88,13 @@ export function sessionShape(c: ShapeCtx, s: SimSession): Record<string, unknown
     ...(c.version >= 8 ? { jobSessionConfigType: 'Incremental' } : {}),
     status: s.status,
     statistics: {
-      processingRateBytesPS: 1048576, processingRateItemsPS: 12, readRateBytesPS: 2097152, writeRateBytesPS: 1048576,
-      transferredDataBytes: s.transferred, processedObjects: s.processed, bottleneck: 'Source',
+      processingRateBytesPS: 1048576,
+      processingRateItemsPS: 12,
+      readRateBytesPS: 2097152,
+      writeRateBytesPS: 1048576,
+      transferredDataBytes: s.transferred,
+      processedObjects: s.processed,
+      bottleneck: 'Source',
     },
     ...(c.version >= 8 ? { eTag: 3 } : {}),
     _links: links,
@@ -79,7 +104,14 @@ export function sessionShape(c: ShapeCtx, s: SimSession): Record<string, unknown
 export function logItemShape(c: ShapeCtx, sessionId: string, l: SimLogItem): Record<string, unknown> {
   const text = c.version >= 8 ? { type: l.type, message: l.message } : { title: `[${l.prefix}] ${l.message}` };
   return {
-    id: l.id, usn: l.usn, ...text, creationTime: time(c, l.start), endTime: time(c, l.end),
-    _links: { self: href(c, `JobSessions/${sessionId}/LogItems/${l.id}`), jobsessions: href(c, `JobSessions/${sessionId}`) },
+    id: l.id,
+    usn: l.usn,
+    ...text,
+    creationTime: time(c, l.start),
+    endTime: time(c, l.end),
+    _links: {
+      self: href(c, `JobSessions/${sessionId}/LogItems/${l.id}`),
+      jobsessions: href(c, `JobSessions/${sessionId}`),
+    },
   };
 }

@@ -3,14 +3,22 @@
 import { randomBytes } from 'node:crypto';
 import type { SimReply, SimRequest } from '../common';
 
-interface Issued { expiresAt: number; refresh: string; antiforgery?: string }
+interface Issued {
+  expiresAt: number;
+  refresh: string;
+  antiforgery?: string;
+}
 
 export class TokenStore {
   private readonly access = new Map<string, Issued>();
   private readonly refresh = new Map<string, string>();
   readonly logins: Array<{ version: number; ok: boolean; antiforgeryDisabled: boolean }> = [];
 
-  constructor(private readonly lifetimeSeconds: number, private readonly username: string, private readonly password: string) {}
+  constructor(
+    private readonly lifetimeSeconds: number,
+    private readonly username: string,
+    private readonly password: string,
+  ) {}
 
   valid(req: SimRequest): boolean {
     const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
@@ -23,21 +31,31 @@ export class TokenStore {
   }
 
   grant(req: SimRequest, version: number): SimReply {
-    const form = String(req.headers['content-type'] ?? '').includes('json') ? new URLSearchParams(req.json<Record<string, string>>()) : req.form();
+    const form = String(req.headers['content-type'] ?? '').includes('json')
+      ? new URLSearchParams(req.json<Record<string, string>>())
+      : req.form();
     const grant = form.get('grant_type');
     const disabled = version >= 7 && form.get('disable_antiforgery_token')?.toLowerCase() === 'true';
     if (grant === 'password') {
       const ok = form.get('username') === this.username && form.get('password') === this.password;
       this.logins.push({ version, ok, antiforgeryDisabled: disabled });
-      if (!ok) return { status: 400, json: { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' } };
+      if (!ok)
+        return {
+          status: 400,
+          json: { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' },
+        };
       return this.issue(version, !disabled && version >= 7);
     }
     if (grant === 'refresh_token') {
       const access = this.refresh.get(form.get('refresh_token') ?? '');
       const issued = access ? this.access.get(access) : undefined;
-      if (!issued) return { status: 400, json: { error: 'invalid_grant', error_description: 'Invalid refresh token.' } };
+      if (!issued)
+        return { status: 400, json: { error: 'invalid_grant', error_description: 'Invalid refresh token.' } };
       if (issued.antiforgery && req.headers['x-xsrf-token'] !== issued.antiforgery) {
-        return { status: 400, json: { error: 'invalid_request', error_description: 'The antiforgery token is missing or invalid.' } };
+        return {
+          status: 400,
+          json: { error: 'invalid_request', error_description: 'The antiforgery token is missing or invalid.' },
+        };
       }
       return this.issue(version, issued.antiforgery !== undefined);
     }
@@ -53,10 +71,20 @@ export class TokenStore {
     this.access.set(value, { expiresAt, refresh, ...(xsrf ? { antiforgery: xsrf } : {}) });
     this.refresh.set(refresh, value);
     return {
-      headers: xsrf ? { 'set-cookie': `.AspNetCore.Antiforgery.vb365=${xsrf}; path=/; secure; samesite=strict; httponly`, 'x-xsrf-token': xsrf } : {},
+      headers: xsrf
+        ? {
+            'set-cookie': `.AspNetCore.Antiforgery.vb365=${xsrf}; path=/; secure; samesite=strict; httponly`,
+            'x-xsrf-token': xsrf,
+          }
+        : {},
       json: {
-        access_token: value, token_type: 'bearer', expires_in: this.lifetimeSeconds, refresh_token: refresh,
-        userName: this.username, '.issued': new Date(issuedAt).toUTCString(), '.expires': new Date(expiresAt).toUTCString(),
+        access_token: value,
+        token_type: 'bearer',
+        expires_in: this.lifetimeSeconds,
+        refresh_token: refresh,
+        userName: this.username,
+        '.issued': new Date(issuedAt).toUTCString(),
+        '.expires': new Date(expiresAt).toUTCString(),
       },
     };
   }
