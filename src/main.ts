@@ -1,48 +1,66 @@
 #!/usr/bin/env node
-// The backup-exporter program: flags, configuration check, serving, reload on SIGHUP, graceful stop.
+// The backup-exporter program: flags, configuration check, serving, reload on SIGHUP, graceful stop. The one
+// place that hands the product registry to the layers below.
 import v8 from 'node:v8';
+import { FlagError, type Flags, parseFlags, usage } from './cli';
+import { createLogger, SecretRedactor } from './common/log';
+import { NODE_VERSION, REVISION, VERSION } from './common/version';
 import { loadConfigFile } from './config/load';
-import { FlagError, parseFlags, USAGE } from './cli';
-import { createLogger, SecretRedactor } from './log';
-import { ListenError, startExporter } from './server/run';
-import { NODE_VERSION, REVISION, VERSION } from './version';
+import { loadWebConfig } from './config/web';
+import { createRegistry, type Registry } from './core/registry';
+import { PRODUCTS } from './products';
+import { ListenError, type Running, startExporter } from './server/run';
 
-export async function main(argv: string[]): Promise<number> {
-  let flags;
+/** Exit within this after SIGTERM whatever still runs (contract section 1: within 5 s). */
+const STOP_DEADLINE_MS = 4500;
+
+export async function main(argv: string[], registry: Registry = createRegistry(PRODUCTS)): Promise<number> {
+  const help = usage([...registry.modules.values()].map((m) => m.title));
+  let flags: Flags;
   try {
     flags = parseFlags(argv);
   } catch (err) {
     if (!(err instanceof FlagError)) throw err;
-    process.stderr.write(`backup-exporter: ${err.message}\n${USAGE}`);
+    process.stderr.write(`backup-exporter: ${err.message}\n${help}`);
     return 1;
   }
   if (flags.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(help);
     return 0;
   }
   if (flags.version) {
     process.stdout.write(`backup-exporter, version ${VERSION} (revision: ${REVISION})\n  node: ${NODE_VERSION}\n`);
     return 0;
   }
-  if (flags.configCheck) {
-    try {
-      await loadConfigFile(flags.configFile);
-      process.stdout.write('config OK\n');
-      return 0;
-    } catch (err) {
-      process.stderr.write(`${(err as Error).message}\n`);
-      return 1;
-    }
-  }
+  if (flags.configCheck) return checkConfig(flags, registry);
+  return serve(flags, registry);
+}
 
+/** --config.check: both files, every problem of each in one run. */
+async function checkConfig(flags: Flags, registry: Registry): Promise<number> {
+  const problems: string[] = [];
+  await loadConfigFile(flags.configFile, registry.config).catch((err: Error) => problems.push(err.message));
+  if (flags.webConfigFile) await loadWebConfig(flags.webConfigFile).catch((err: Error) => problems.push(err.message));
+  if (problems.length === 0) {
+    process.stdout.write('config OK\n');
+    return 0;
+  }
+  process.stderr.write(`${problems.join('\n')}\n`);
+  return 1;
+}
+
+async function serve(flags: Flags, registry: Registry): Promise<number> {
   const redactor = new SecretRedactor();
   const log = createLogger({ level: flags.logLevel, format: flags.logFormat, redactor });
   log.info({ version: VERSION, revision: REVISION, node: NODE_VERSION }, 'starting backup-exporter');
-  let running;
+  let running: Running;
   try {
     running = await startExporter({
       configFile: flags.configFile,
-      listenAddress: flags.listenAddress,
+      listenAddresses: flags.listenAddresses,
+      telemetryPath: flags.telemetryPath,
+      schedulers: flags.schedulers,
+      products: registry,
       log,
       redactor,
       ...(flags.webConfigFile ? { webConfigFile: flags.webConfigFile } : {}),
@@ -51,14 +69,12 @@ export async function main(argv: string[]): Promise<number> {
     log.error({ err: (err as Error).message }, err instanceof ListenError ? 'cannot listen' : 'invalid configuration');
     return err instanceof ListenError ? 2 : 1;
   }
-  const server = running;
-  process.on('SIGHUP', () => {
-    void server.reload();
-  });
+  process.on('SIGHUP', () => void running.reload());
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping');
-      void server.close(5000).then(() => resolve(0));
+      setTimeout(() => resolve(0), STOP_DEADLINE_MS).unref();
+      void running.close(STOP_DEADLINE_MS - 500).then(() => resolve(0));
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
@@ -75,9 +91,8 @@ export async function main(argv: string[]): Promise<number> {
 const HEAP_GROWING_PERCENT = 20;
 
 function tuneHeap(): void {
-  if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent')))
-    return;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  const given = process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a));
+  if (!given) v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 if (require.main === module) {

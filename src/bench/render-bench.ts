@@ -3,7 +3,7 @@
 import { Gauge, Registry } from 'prom-client';
 import { joinChunks, renderTarget, type RenderedChunks } from '../core/render';
 import type { FamilyName } from '../core/families';
-import type { Sample } from '../core/types';
+import type { Sample } from '../core/samples';
 import { percentile } from './stats';
 
 export interface RenderResult {

@@ -78,6 +78,12 @@ export const jobsSchema = z.strictObject({
   exclude: z.array(z.string()).optional(),
 });
 
+/** `collectors: { include: [...] }` or `{ exclude: [...] }` (the names are checked against the product). */
+export const collectorsSchema = z.strictObject({
+  include: z.array(z.string()).optional(),
+  exclude: z.array(z.string()).optional(),
+});
+
 /** Keys every target has, whatever its product. */
 export const commonShape = {
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'must match [A-Za-z0-9][A-Za-z0-9_.-]*' }),
@@ -88,9 +94,10 @@ export const commonShape = {
   min_interval: globalShape.min_interval,
   inventory_ttl: globalShape.inventory_ttl,
   concurrency: globalShape.concurrency,
+  collectors: collectorsSchema.optional(),
 };
 
-/** Keys of the products whose unit of work is a job (veeam_m365, veeam_azure, ahsay). */
+/** Keys of the products whose unit of work is a job. */
 export const jobsShape = {
   lookback: globalShape.lookback,
   warning_is_success: globalShape.warning_is_success,

@@ -2,7 +2,8 @@
 // CA bundles), regexes compiled. Problems are collected, never thrown, so one run reports all of them.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { CommonTarget, JobFilter, JobsTarget, ProductName } from './types';
+import { selectCollectors } from './collectors';
+import type { CollectorSpec, JobFilter, JobsSettings, TargetConfig } from './types';
 import type { CommonRaw, GlobalRaw, JobsRaw } from './fields';
 import type { KeyPath, Problems } from './problems';
 
@@ -24,6 +25,8 @@ export interface ResolveContext {
   global: GlobalRaw;
   /** Every secret value read so far. */
   secrets: string[];
+  /** The collectors of the target's product. */
+  collectors: CollectorSpec;
 }
 
 export function resolvePath(ctx: ResolveContext, file: string): string {
@@ -67,14 +70,14 @@ export async function readSecret(ctx: ResolveContext, obj: object, key: string, 
   return secret ?? '';
 }
 
-export async function resolveCommon<P extends ProductName>(
+export async function resolveCommon<P extends string>(
   raw: CommonRaw,
   product: P,
   ctx: ResolveContext,
-): Promise<CommonTarget & { product: P }> {
+): Promise<TargetConfig & { product: P }> {
   const g = ctx.global;
   const tlsRaw = raw.tls ?? {};
-  const tls: CommonTarget['tls'] = { insecureSkipVerify: tlsRaw.insecure_skip_verify ?? false };
+  const tls: TargetConfig['tls'] = { insecureSkipVerify: tlsRaw.insecure_skip_verify ?? false };
   if (tlsRaw.ca_file !== undefined) {
     if (tls.insecureSkipVerify) {
       ctx.problems.add([...ctx.path, 'tls', 'insecure_skip_verify'], 'cannot be true together with ca_file');
@@ -95,10 +98,11 @@ export async function resolveCommon<P extends ProductName>(
     inventoryTtlMs: raw.inventory_ttl ?? g.inventory_ttl ?? DEFAULTS.inventoryTtlMs,
     concurrency: raw.concurrency ?? g.concurrency ?? DEFAULTS.concurrency,
     tls,
+    collectors: selectCollectors(raw.collectors, ctx.collectors, [...ctx.path, 'collectors'], ctx.problems),
   };
 }
 
-export function resolveJobs(raw: JobsRaw, ctx: ResolveContext): Omit<JobsTarget, keyof CommonTarget> {
+export function resolveJobs(raw: JobsRaw, ctx: ResolveContext): JobsSettings {
   const g = ctx.global;
   return {
     lookbackMs: raw.lookback ?? g.lookback ?? DEFAULTS.lookbackMs,

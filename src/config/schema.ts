@@ -1,13 +1,8 @@
-// The YAML schema: the top level, `global:`, and one strict target schema per product (the products'
-// config.ts files).
+// The YAML schema of the top level and `global:`. Each product's target schema comes from its module, through
+// the registry the loader is given.
 import { z } from 'zod';
 import { globalShape } from './fields';
-import { PRODUCTS, type ProductName, type TargetConfig } from './types';
-import type { ResolveContext } from './resolve';
-import * as m365 from '../products/veeam_m365/config';
-import * as azure from '../products/veeam_azure/config';
-import * as ahsay from '../products/ahsay/config';
-import * as huawei from '../products/huawei_clouddc/config';
+import type { ConfigRegistry } from './types';
 
 export { errorMap } from './messages';
 
@@ -19,23 +14,7 @@ export const rootSchema = z.strictObject({
   targets: z.array(z.unknown()),
 });
 
-interface ProductConfig {
-  schema: z.ZodObject;
-  resolve(raw: never, ctx: ResolveContext): Promise<TargetConfig>;
-}
-
-export const PRODUCT_CONFIGS: Record<ProductName, ProductConfig> = {
-  veeam_m365: m365,
-  veeam_azure: azure,
-  ahsay,
-  huawei_clouddc: huawei,
-};
-
 /** Target-level keys that some product accepts: on another product they "do not apply" rather than being unknown. */
-export const ALL_TARGET_KEYS: ReadonlySet<string> = new Set(
-  PRODUCTS.flatMap((p) => Object.keys(PRODUCT_CONFIGS[p].schema.shape)),
-);
-
-export function isProduct(value: unknown): value is ProductName {
-  return typeof value === 'string' && (PRODUCTS as readonly string[]).includes(value);
+export function allTargetKeys(registry: ConfigRegistry): ReadonlySet<string> {
+  return new Set([...registry.values()].flatMap((p) => Object.keys(p.schema.shape)));
 }

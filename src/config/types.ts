@@ -1,8 +1,9 @@
 // The configuration after loading: durations in milliseconds, secrets read from their files, regexes
-// compiled. The YAML schema that produces it lives in ./schema.ts and the products' config.ts files.
-
-export const PRODUCTS = ['veeam_m365', 'veeam_azure', 'ahsay', 'huawei_clouddc'] as const;
-export type ProductName = (typeof PRODUCTS)[number];
+// compiled. Only what every target has is known here; each product declares its own keys in its config.ts,
+// and the registry that main.ts builds hands those declarations to the loader.
+import type { z } from 'zod';
+import type { KeyPath } from './problems';
+import type { ResolveContext } from './resolve';
 
 export interface TlsConfig {
   /** PEM text of the extra CA bundle (read at load). */
@@ -11,9 +12,9 @@ export interface TlsConfig {
   insecureSkipVerify: boolean;
 }
 
-export interface CommonTarget {
+export interface TargetConfig {
   name: string;
-  product: ProductName;
+  product: string;
   /** Base URL without a trailing slash. */
   url: string;
   timeoutMs: number;
@@ -21,6 +22,8 @@ export interface CommonTarget {
   inventoryTtlMs: number;
   concurrency: number;
   tls: TlsConfig;
+  /** The collectors this target runs (contract section 3 `collectors:`), in the product's order. */
+  collectors: readonly string[];
 }
 
 export interface PasswordAuth {
@@ -33,57 +36,35 @@ export interface JobFilter {
   exclude: RegExp[];
 }
 
-export interface JobsTarget extends CommonTarget {
+/** The keys of products whose unit of work is a job (lookback, warning_is_success, jobs). */
+export interface JobsSettings {
   lookbackMs: number;
   warningIsSuccess: boolean;
   jobs: JobFilter;
 }
 
-export interface VeeamM365Target extends JobsTarget {
-  product: 'veeam_m365';
-  /** `v3`..`v8`; undefined = detect. */
-  apiVersion?: string;
-  auth: PasswordAuth;
+/** A product's collectors (contract section 4.1): the first is the inventory collector. */
+export interface CollectorSpec {
+  readonly names: readonly string[];
+  /** Collectors that cannot run without others (`logs` needs `sessions`). */
+  readonly needs?: Readonly<Record<string, readonly string[]>>;
 }
 
-export interface VeeamAzureTarget extends JobsTarget {
-  product: 'veeam_azure';
-  /** `v1`..`v8`, `v8.1`; undefined = detect. */
-  apiVersion?: string;
-  auth: PasswordAuth;
+/** How a product's targets are configured: its part of the product module. */
+export interface ProductConfig<T extends TargetConfig = TargetConfig> {
+  /** The strict schema of a target of this product (the common keys included). */
+  readonly schema: z.ZodObject;
+  /** Turns a schema-valid target into its runtime form; problems go to ctx.problems, never thrown. */
+  resolve(raw: never, ctx: ResolveContext): Promise<T>;
+  /** The product's own keys for display, in the YAML names users write, every secret as `<secret>`. */
+  show(target: T): Record<string, unknown>;
+  readonly collectors: CollectorSpec;
+  /** Files no two targets may share (a state file), with their key paths below the target. */
+  exclusiveFiles?(target: T): Array<{ key: KeyPath; file: string }>;
 }
 
-export interface AhsayTarget extends JobsTarget {
-  product: 'ahsay';
-  /** IANA zone of the CBS server's timestamps. */
-  timezone: string;
-  auth: PasswordAuth;
-  /** Backup-user login names; empty = all. */
-  users: string[];
-}
-
-export type HuaweiAuth =
-  | { kind: 'token'; token: string }
-  | { kind: 'iam'; url: string; domain: string; username: string; password: string }
-  | { kind: 'aksk'; accessKey: string; secretKey: string };
-
-export interface LogExportsConfig {
-  everyMs: number;
-  downloadDir?: string;
-  keep: number;
-  stateFile: string;
-}
-
-export interface HuaweiTarget extends CommonTarget {
-  product: 'huawei_clouddc';
-  projectId: string;
-  auth: HuaweiAuth;
-  /** Physical server ids; empty = all. */
-  servers: string[];
-  logExports?: LogExportsConfig;
-}
-
-export type TargetConfig = VeeamM365Target | VeeamAzureTarget | AhsayTarget | HuaweiTarget;
+/** The products the loader knows, by `product:` value. */
+export type ConfigRegistry = ReadonlyMap<string, ProductConfig>;
 
 export interface Config {
   targets: TargetConfig[];

@@ -65,6 +65,18 @@ export class LruCache {
     }
   }
 
+  /**
+   * A value that never changes once `final` (a finished run's log counts, a finished job's report): fetched
+   * once and kept; while not final it is fetched every time. An undefined result (gone) is not kept.
+   */
+  async once<T>(key: string, final: boolean, load: () => Promise<T>): Promise<T> {
+    const hit = final ? this.get<T>(key) : undefined;
+    if (hit !== undefined) return hit;
+    const value = await load();
+    if (final && value !== undefined) this.set(key, value);
+    return value;
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -2,24 +2,38 @@
 // whose configuration is unchanged, and retires removed or changed ones after their in-flight collection.
 import type { Logger } from 'pino';
 import type { Config, TargetConfig } from '../config/types';
-import { productModule } from '../products';
+import type { ProductModule } from './module';
 import { expositionParts, joinChunks } from './render';
 import type { SelfMetrics } from './self-metrics';
-import { TargetRunner, type Collection, type CollectOptions } from './target';
+import { type Collection, type CollectOptions, TargetRunner } from './target';
 
 /** A stable fingerprint of a target's configuration (regexes by source, secrets included). */
 function fingerprint(t: TargetConfig): string {
   return JSON.stringify(t, (_k, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v));
 }
 
-export class Exporter {
-  private runners = new Map<string, { runner: TargetRunner; fingerprint: string }>();
-  config?: Config;
+export interface ExporterOptions {
+  log: Logger;
+  metrics: SelfMetrics;
+  /** The product registry. */
+  products: ReadonlyMap<string, ProductModule>;
+  /** False with --no-schedulers. */
+  schedulers?: boolean;
+}
 
-  constructor(
-    private readonly log: Logger,
-    readonly metrics: SelfMetrics,
-  ) {}
+interface Entry {
+  runner: TargetRunner;
+  fingerprint: string;
+}
+
+export class Exporter {
+  private runners = new Map<string, Entry>();
+  config?: Config;
+  readonly metrics: SelfMetrics;
+
+  constructor(private readonly opts: ExporterOptions) {
+    this.metrics = opts.metrics;
+  }
 
   get targets(): TargetRunner[] {
     return [...this.runners.values()].map((r) => r.runner);
@@ -31,40 +45,36 @@ export class Exporter {
 
   /** Applies a loaded configuration. Never throws: the configuration was validated when it was loaded. */
   apply(config: Config): void {
-    const next = new Map<string, { runner: TargetRunner; fingerprint: string }>();
+    const next = new Map<string, Entry>();
     const retired: TargetRunner[] = [];
     const started: TargetRunner[] = [];
     for (const target of config.targets) {
       const fp = fingerprint(target);
       const existing = this.runners.get(target.name);
       if (existing && existing.fingerprint === fp) {
+        // A reload clears every target's login wait: the user may have fixed the password.
+        existing.runner.gate.clear();
         next.set(target.name, existing);
         continue;
       }
       if (existing) retired.push(existing.runner);
-      const runner = new TargetRunner(target, productModule(target), this.log, this.metrics);
+      const runner = this.createRunner(target);
       started.push(runner);
       next.set(target.name, { runner, fingerprint: fp });
     }
-    const removed: string[] = [];
-    for (const [name, entry] of this.runners) {
-      if (next.has(name)) continue;
-      retired.push(entry.runner);
-      removed.push(name);
-    }
+    const removed = [...this.runners.keys()].filter((name) => !next.has(name));
+    for (const name of removed) retired.push((this.runners.get(name) as Entry).runner);
     this.runners = next;
     this.config = config;
-    for (const r of retired)
-      void r.close().catch((err: unknown) => this.log.warn({ err, target: r.target.name }, 'closing target failed'));
+    for (const r of retired) {
+      void r.close().catch((err: unknown) => this.opts.log.warn({ err, target: r.target.name }, 'closing target failed'));
+    }
     for (const name of removed) void this.metrics.forgetTarget(name);
-    for (const runner of started) runner.session.start?.();
+    for (const runner of started) runner.state.start?.();
   }
 
   /** Collects the given targets (default: all) concurrently. */
-  async collect(
-    opts: CollectOptions,
-    names?: string[],
-  ): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
+  async collect(opts: CollectOptions, names?: string[]): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
     const runners = names
       ? names.map((n) => this.runner(n)).filter((r): r is TargetRunner => r !== undefined)
       : this.targets;
@@ -81,8 +91,17 @@ export class Exporter {
     return expositionParts(collections.map((c) => c.collection.chunks));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.targets.map((r) => r.close()));
+  /** Stops every target; `abort` cuts collections in flight short (the process is exiting). */
+  async close(opts: { abort?: boolean } = {}): Promise<void> {
+    await Promise.all(this.targets.map((r) => r.close(opts)));
     this.runners.clear();
+  }
+
+  private createRunner(target: TargetConfig): TargetRunner {
+    const module = this.opts.products.get(target.product);
+    // The loader accepts only products of the same registry.
+    if (!module) throw new Error(`no product module for ${target.product}`);
+    const deps = { log: this.opts.log, metrics: this.metrics, schedulers: this.opts.schedulers ?? true };
+    return new TargetRunner(target, module, deps);
   }
 }

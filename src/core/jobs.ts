@@ -2,7 +2,7 @@
 // which is the last success, and the series every job carries. Products only normalise their runs.
 import { JOB_STATES, type JobState } from './families';
 import { labels, sample, stateSet, withLabel } from './samples';
-import type { Labels, Sample } from './types';
+import type { Labels, Sample } from './samples';
 
 export interface JobIdentity {
   tenant?: string;

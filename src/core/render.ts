@@ -2,7 +2,7 @@
 // kept with the collection; a response concatenates the chunks of all its targets family by family, so every
 // family appears once (one HELP, one TYPE, its samples together) and a reused collection costs no re-render.
 import { FAMILIES, type FamilyName } from './families';
-import type { Sample } from './types';
+import type { Sample } from './samples';
 
 const FAMILY_ORDER = Object.keys(FAMILIES) as FamilyName[];
 

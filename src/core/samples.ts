@@ -1,6 +1,14 @@
 // Small builders for samples, so products describe facts and never hand-assemble label sets.
 import type { FamilyName } from './families';
-import type { Labels, Sample } from './types';
+
+export type Labels = Record<string, string>;
+
+/** One series. `labels` never contains `target` or `product` (the engine adds them). */
+export interface Sample {
+  readonly name: FamilyName;
+  readonly labels: Labels;
+  readonly value: number;
+}
 
 /** Labels with undefined values dropped: an omitted label is absent, never an empty string. */
 export function labels(l: Record<string, string | undefined>): Labels {

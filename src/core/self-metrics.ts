@@ -2,6 +2,7 @@
 // not go through prom-client: they are rendered from plain samples (see render.ts).
 
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RequestObserver } from '../http/types';
 
 export const UPSTREAM_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -68,6 +69,16 @@ export class SelfMetrics {
   initLogins(target: string, product: string): void {
     this.logins.inc({ target, product, result: 'success' }, 0);
     this.logins.inc({ target, product, result: 'failure' }, 0);
+  }
+
+  /** Counts one target's upstream requests (`code`) and their durations. */
+  upstreamObserver(names: { target: string; product: string }): RequestObserver {
+    return {
+      request: (code, seconds) => {
+        this.upstreamRequests.inc({ ...names, code });
+        this.upstreamDuration.observe(names, seconds);
+      },
+    };
   }
 
   /** Drops a removed target's series, so a target deleted by a reload does not linger in /metrics. */

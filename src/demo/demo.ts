@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { startExporter, type Running } from '../server/run';
 import type { Simulator } from '../simulators/common';
 import { estateTargetsYaml, globalYaml, startSimulatedEstate } from '../simulators/estate';
-import type { SecretRedactor } from '../log';
+import type { SecretRedactor } from '../common/log';
 
 export interface DemoOptions {
   /** Exporter listen address (default `:9897`). */

@@ -1,5 +1,5 @@
 // `npm run demo`: the exporter on :9897 against the built-in simulators, until Ctrl-C.
-import { createLogger, SecretRedactor } from '../log';
+import { createLogger, SecretRedactor } from '../common/log';
 import { startDemo } from './demo';
 
 async function run(): Promise<void> {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UpstreamError } from '../core/errors';
+import { UpstreamError } from '../common/errors';
 import type { HttpResponse } from './types';
 import { describeRequest, excerpt, stripQuery } from './errors';
 

@@ -3,9 +3,8 @@
 
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
-import type { SelfMetrics } from '../core/self-metrics';
-import type { CommonTarget } from '../config/types';
-import type { HttpClient, HttpResponse, RequestOptions, RequestTrace } from './types';
+import type { TargetConfig } from '../config/types';
+import type { HttpClient, HttpResponse, RequestObserver, RequestOptions, RequestTrace } from './types';
 import { createResponse, readCapped, streamToFile } from './body';
 import { createDispatcher } from './dispatcher';
 import { statusError, tracePath } from './errors';
@@ -26,29 +25,33 @@ export interface TargetHttp {
   background(timeoutMs?: number): HttpClient;
   /** Closes the pool once in-flight requests end. */
   close(): Promise<void>;
+  /** Closes the pool now, failing requests and downloads in flight (the exporter is stopping). */
+  destroy(): Promise<void>;
 }
 
 export interface TargetHttpDeps {
   log: Logger;
-  metrics?: SelfMetrics;
+  /** Told about every request sent (upstream metrics). */
+  observer?: RequestObserver;
   /** Cap on a response body held in memory (download() has none). Default 64 MiB. */
   maxBodyBytes?: number;
 }
 
-export function createTargetHttp(target: CommonTarget, deps: TargetHttpDeps): TargetHttp {
+export function createTargetHttp(target: TargetConfig, deps: TargetHttpDeps): TargetHttp {
   const shared: TargetShared = {
     target,
     dispatcher: createDispatcher(target.tls, target.concurrency),
     slots: new Semaphore(Math.max(1, target.concurrency)),
     log: deps.log,
-    metrics: deps.metrics,
+    observer: deps.observer,
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
   let closing: Promise<void> | undefined;
   return {
-    forCollection: (deadline, trace) => new TargetClient(shared, () => deadline, trace),
+    forCollection: (deadline, trace) => new TargetClient(shared, () => deadline, trace, { used: 0 }),
     background: (timeoutMs = DEFAULT_BACKGROUND_TIMEOUT_MS) => new TargetClient(shared, () => Date.now() + timeoutMs),
     close: () => (closing ??= shared.dispatcher.close()),
+    destroy: () => (closing = shared.dispatcher.destroy()),
   };
 }
 
@@ -57,6 +60,7 @@ class TargetClient implements HttpClient {
     private readonly shared: TargetShared,
     private readonly deadline: () => number,
     private readonly trace?: RequestTrace[],
+    readonly loginBudget?: { used: number },
   ) {}
 
   async request(opts: RequestOptions): Promise<HttpResponse> {

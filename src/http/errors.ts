@@ -1,7 +1,7 @@
 // Turns what undici and Node throw, and unwanted HTTP statuses, into UpstreamErrors. Messages name the method
 // and the path only: query values and bodies may carry secrets (passwords in Ahsay bodies, tokens in IAM).
 
-import { UpstreamError, type ErrorKind } from '../core/errors';
+import { UpstreamError, type ErrorKind } from '../common/errors';
 
 /** Longest excerpt of a response body quoted in an error message. */
 export const EXCERPT_CHARS = 200;

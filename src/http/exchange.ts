@@ -5,10 +5,9 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { request, type Dispatcher } from 'undici';
-import { UpstreamError } from '../core/errors';
-import type { SelfMetrics } from '../core/self-metrics';
-import type { CommonTarget } from '../config/types';
-import type { RequestTrace } from './types';
+import { UpstreamError } from '../common/errors';
+import type { TargetConfig } from '../config/types';
+import type { RequestObserver, RequestTrace } from './types';
 import { flattenHeaders } from './body';
 import { networkError, timeoutError } from './errors';
 import { timerDelay } from './retry';
@@ -16,11 +15,11 @@ import type { Semaphore } from './semaphore';
 
 /** What every view of one target shares. */
 export interface TargetShared {
-  readonly target: CommonTarget;
+  readonly target: TargetConfig;
   readonly dispatcher: Dispatcher;
   readonly slots: Semaphore;
   readonly log: Logger;
-  readonly metrics?: SelfMetrics;
+  readonly observer?: RequestObserver;
   readonly maxBodyBytes: number;
 }
 
@@ -114,9 +113,6 @@ function failure(err: unknown, deadlinePassed: boolean, status: number | undefin
 
 /** `code` is the status of any response (also when its body failed later), else `timeout` or `error`. */
 function record(shared: TargetShared, status: number | undefined, outcome: number | string, seconds: number): void {
-  const { metrics, target } = shared;
-  if (!metrics) return;
   const code = status !== undefined ? String(status) : outcome === 'timeout' ? 'timeout' : 'error';
-  metrics.upstreamRequests.inc({ target: target.name, product: target.product, code });
-  metrics.upstreamDuration.observe({ target: target.name, product: target.product }, seconds);
+  shared.observer?.request(code, seconds);
 }

@@ -1,10 +1,12 @@
-// One cached API token per target. Vendors limit sessions per user (VB365 counts every password grant), so the
-// token is reused across collections, refreshed shortly before it expires, and concurrent collectors that need
-// a token share one login instead of each starting their own.
+// One cached API token per target. Vendors limit sessions per user (some count every password grant) and
+// service accounts lock out after rejected passwords, so the token is reused across collections, refreshed
+// shortly before it expires, concurrent collectors that need a token share one login, and every password grant
+// passes the target's login gate (contract section 2: at most two per collection, none while a rejection's
+// wait lasts).
 
 import type { Logger } from 'pino';
-import { UpstreamError } from '../core/errors';
-import type { SelfMetrics } from '../core/self-metrics';
+import { isLoginRejection, UpstreamError } from '../common/errors';
+import { LoginGate } from './login-gate';
 import type { HttpClient } from './types';
 
 export interface Token {
@@ -14,31 +16,43 @@ export interface Token {
   refreshToken?: string;
 }
 
+export type LoginResult = 'success' | 'failure';
+
 export interface TokenManagerOptions {
-  target: string;
-  product: string;
-  metrics?: SelfMetrics;
   log?: Logger;
-  /** Obtains a token; `previous` (possibly expired) is passed so its refresh token can be used. */
-  login: (http: HttpClient, previous?: Token) => Promise<Token>;
+  /** The target's login gate (one per target, shared with nothing else). */
+  gate?: LoginGate;
+  /** Told about every password grant and refresh (backup_exporter_logins_total). */
+  onLogin?: (result: LoginResult) => void;
+  /** A password grant (or IAM token request). Throws a login rejection when the credentials are refused. */
+  login: (http: HttpClient) => Promise<Token>;
+  /** Exchanges a refresh token; when it fails for any reason but the network, a password grant follows. */
+  refresh?: (http: HttpClient, refreshToken: string) => Promise<Token>;
   /** Refresh this long before expiry; default 60 s, at most half the token's lifetime. */
   refreshMarginMs?: number;
 }
 
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
+/** The first grant of a collection, and one more after a token died during it. */
+export const GRANTS_PER_COLLECTION = 2;
+/** Kinds after which a password grant cannot do better than the refresh did: the server is not answering. */
+const NO_FALLBACK = new Set(['timeout', 'unreachable', 'tls']);
 
 export class TokenManager {
   private current?: { token: Token; refreshAt: number };
   private pending?: Promise<Token>;
   /** Bumped by clear(): a login that was in flight then does not bring its token back. */
   private generation = 0;
+  readonly gate: LoginGate;
 
-  constructor(private readonly opts: TokenManagerOptions) {}
+  constructor(private readonly opts: TokenManagerOptions) {
+    this.gate = opts.gate ?? new LoginGate();
+  }
 
   /** The cached token, or a new one when there is none or it is about to expire (single flight). */
   get(http: HttpClient): Promise<Token> {
     if (this.current && Date.now() < this.current.refreshAt) return Promise.resolve(this.current.token);
-    this.pending ??= this.login(http).finally(() => {
+    this.pending ??= this.obtain(http).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
@@ -59,7 +73,7 @@ export class TokenManager {
       return await fn(token);
     } catch (err) {
       if (!isUnauthorized(err)) throw err;
-      this.opts.log?.debug({ target: this.opts.target }, 'token rejected with 401; logging in again');
+      this.opts.log?.debug('token rejected with 401; logging in again');
       this.invalidate(token);
       return fn(await this.get(http));
     }
@@ -71,30 +85,53 @@ export class TokenManager {
     this.generation++;
   }
 
-  private async login(http: HttpClient): Promise<Token> {
-    const previous = this.current?.token;
+  private async obtain(http: HttpClient): Promise<Token> {
     const generation = this.generation;
     const obtainedAt = Date.now();
-    let token: Token;
-    try {
-      token = await this.opts.login(http, previous);
-    } catch (err) {
-      this.count('failure');
-      // A failed refresh leaves nothing usable behind: the next attempt starts from a full login.
-      if (generation === this.generation) this.current = undefined;
-      throw err;
+    const previous = this.current?.token;
+    // A failed refresh or login leaves nothing usable behind: the next attempt starts from a full login.
+    if (generation === this.generation) this.current = undefined;
+    const token = (previous && (await this.tryRefresh(http, previous))) ?? (await this.grant(http));
+    if (generation === this.generation) {
+      const margin = this.opts.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+      this.current = { token, refreshAt: refreshAt(token, obtainedAt, margin) };
     }
-    this.count('success');
-    if (generation === this.generation)
-      this.current = {
-        token,
-        refreshAt: refreshAt(token, obtainedAt, this.opts.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS),
-      };
     return token;
   }
 
-  private count(result: 'success' | 'failure'): void {
-    this.opts.metrics?.logins.inc({ target: this.opts.target, product: this.opts.product, result });
+  /** The refreshed token, or undefined when a password grant should follow. */
+  private async tryRefresh(http: HttpClient, previous: Token): Promise<Token | undefined> {
+    const refresh = this.opts.refresh;
+    if (!refresh || !previous.refreshToken) return undefined;
+    try {
+      const token = await refresh(http, previous.refreshToken);
+      this.opts.onLogin?.('success');
+      return token;
+    } catch (err) {
+      this.opts.onLogin?.('failure');
+      if (err instanceof UpstreamError && NO_FALLBACK.has(err.kind)) throw err;
+      this.opts.log?.debug({ err: (err as Error).message }, 'token refresh failed, logging in with the password');
+      return undefined;
+    }
+  }
+
+  private async grant(http: HttpClient): Promise<Token> {
+    this.gate.check();
+    const budget = http.loginBudget;
+    if (budget && budget.used >= GRANTS_PER_COLLECTION) {
+      throw new UpstreamError('auth', `no further login in this collection (at most ${GRANTS_PER_COLLECTION})`);
+    }
+    if (budget) budget.used++;
+    try {
+      const token = await this.opts.login(http);
+      this.opts.onLogin?.('success');
+      this.gate.record();
+      return token;
+    } catch (err) {
+      this.opts.onLogin?.('failure');
+      if (isLoginRejection(err)) this.gate.record(err);
+      throw err;
+    }
   }
 }
 
@@ -105,5 +142,5 @@ function refreshAt(token: Token, obtainedAt: number, marginMs: number): number {
 }
 
 function isUnauthorized(err: unknown): boolean {
-  return err instanceof UpstreamError && err.kind === 'auth' && err.details.status === 401;
+  return err instanceof UpstreamError && err.kind === 'auth' && err.details.status === 401 && !err.details.login;
 }

@@ -39,6 +39,8 @@ export interface RequestTrace {
 }
 
 export interface HttpClient {
+  /** On a collection's client: the password grants made during that collection (contract section 2 bounds them). */
+  readonly loginBudget?: { used: number };
   /**
    * Sends one request. Non-accepted statuses throw UpstreamError: 401/403 as kind `auth` (with `status`),
    * others as kind `http`; no response before the deadline as `timeout`; DNS, refused and reset as
@@ -47,4 +49,10 @@ export interface HttpClient {
   request(opts: RequestOptions): Promise<HttpResponse>;
   /** Streams a body to `file` (no size cap), returning its size and sha256 (hex). */
   download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }>;
+}
+
+/** Receives one call per request sent to the vendor: the engine turns these into its upstream metrics. */
+export interface RequestObserver {
+  /** `code`: the 3-digit HTTP status of any response, `timeout` when none came before the deadline, else `error`. */
+  request(code: string, seconds: number): void;
 }

@@ -1,23 +1,29 @@
-// Starting and stopping the exporter in-process: configuration, targets, HTTP(S) server, reload.
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
-import { loadConfigFile } from '../config/load';
-import { loadWebConfig, checkBasicAuth, type WebConfig } from '../config/web';
-import { Exporter } from '../core/exporter';
-import { SelfMetrics } from '../core/self-metrics';
-import { parseListenAddress } from '../cli';
-import type { SecretRedactor } from '../log';
-import { NODE_VERSION, REVISION, VERSION } from '../version';
-import { createApp } from './app';
-import { clientCertAllowed, tlsOptions } from './tls';
+// Starting and stopping the exporter in-process: configuration, targets, listeners, reload.
 import type { TLSSocket } from 'node:tls';
+import type { Logger } from 'pino';
+import type { SecretRedactor } from '../common/log';
+import { NODE_VERSION, REVISION, VERSION } from '../common/version';
+import { loadConfigFile } from '../config/load';
+import { checkBasicAuth, loadWebConfig, type WebConfig } from '../config/web';
+import { Exporter } from '../core/exporter';
+import type { Registry } from '../core/registry';
+import { SelfMetrics } from '../core/self-metrics';
+import { createApp } from './app';
+import { listen } from './listeners';
+import { clientCertAllowed } from './tls';
+
+export { ListenError } from './listeners';
 
 export interface RunOptions {
   configFile: string;
-  listenAddress: string;
+  /** One or more `host:port`. */
+  listenAddresses: readonly string[];
   webConfigFile?: string;
+  /** --web.telemetry-path. */
+  telemetryPath?: string;
+  /** False with --no-schedulers. */
+  schedulers?: boolean;
+  products: Registry;
   log: Logger;
   redactor?: SecretRedactor;
   metrics?: SelfMetrics;
@@ -28,80 +34,69 @@ export interface Running {
   exporter: Exporter;
   /** Re-reads both configurations; resolves to the error text, or undefined on success. */
   reload(): Promise<string | undefined>;
-  /** Stops accepting, lets in-flight requests finish (aborting them after `graceMs`), closes targets. */
+  /** Stops accepting, aborts collections in flight, closes targets; connections are dropped after `graceMs`. */
   close(graceMs?: number): Promise<void>;
 }
-
-export class ListenError extends Error {}
 
 export async function startExporter(opts: RunOptions): Promise<Running> {
   const metrics = opts.metrics ?? new SelfMetrics();
   metrics.buildInfo.set({ version: VERSION, revision: REVISION, nodejs_version: NODE_VERSION }, 1);
-  const exporter = new Exporter(opts.log, metrics);
-  let web: WebConfig | undefined;
-  let loaded = false;
-
+  const exporter = new Exporter({ log: opts.log, metrics, products: opts.products.modules, schedulers: opts.schedulers });
+  const state: { web?: WebConfig; loaded: boolean; onTls?: (web: WebConfig) => void } = { loaded: false };
   // The first load throws (the caller exits 1); later reloads keep the running configuration on error.
   const load = async (): Promise<void> => {
-    const config = await loadConfigFile(opts.configFile);
-    const nextWeb = opts.webConfigFile ? await loadWebConfig(opts.webConfigFile) : undefined;
+    const config = await loadConfigFile(opts.configFile, opts.products.config);
+    const web = opts.webConfigFile ? await loadWebConfig(opts.webConfigFile) : undefined;
     opts.redactor?.set(config.secrets);
     exporter.apply(config);
-    web = nextWeb;
-    if (server instanceof https.Server && web?.tls) server.setSecureContext(tlsOptions(web.tls));
-    loaded = true;
+    state.web = web;
+    if (web) state.onTls?.(web);
+    state.loaded = true;
     metrics.reloadSuccessful.set(1);
     metrics.reloadSuccessTimestamp.set(Date.now() / 1000);
   };
-  const reload = async (): Promise<string | undefined> => {
-    try {
-      await load();
-      opts.log.info({ targets: exporter.targets.length }, 'configuration reloaded');
-      return undefined;
-    } catch (err) {
-      metrics.reloadSuccessful.set(0);
-      const text = (err as Error).message;
-      opts.log.error({ err: text }, 'reload failed, keeping the running configuration');
-      return text;
-    }
-  };
-
-  let server: http.Server | https.Server | undefined;
+  const reload = () => reloadWith(load, exporter, metrics, opts.log);
   await load();
   const app = createApp({
     exporter,
+    registry: opts.products,
+    ...(opts.telemetryPath ? { telemetryPath: opts.telemetryPath } : {}),
     reload,
-    ready: () => loaded,
+    ready: () => state.loaded,
     redact: (text) => opts.redactor?.redact(text) ?? text,
     authorize: async (header, socket) =>
-      clientCertAllowed(web?.tls, socket as TLSSocket) && (!web?.basicAuthUsers || checkBasicAuth(web, header)),
+      clientCertAllowed(state.web?.tls, socket as TLSSocket) &&
+      (!state.web?.basicAuthUsers || checkBasicAuth(state.web, header)),
   });
-  server = web?.tls ? https.createServer(tlsOptions(web.tls), app.callback()) : http.createServer(app.callback());
-  const { host, port } = parseListenAddress(opts.listenAddress);
-  const srv = server;
-  await new Promise<void>((resolve, reject) => {
-    srv.once('error', (err) => reject(new ListenError(`cannot listen on ${opts.listenAddress}: ${err.message}`)));
-    srv.listen(port, host, () => resolve());
-  }).catch(async (err: unknown) => {
-    await exporter.close();
+  const listeners = await listen(opts.listenAddresses, app.callback(), state.web?.tls).catch(async (err) => {
+    await exporter.close({ abort: true });
     throw err;
   });
-  const address = srv.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `${web?.tls ? 'https' : 'http'}://${shownHost === '[::]' || shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;
-  opts.log.info({ address: `${shownHost}:${address.port}`, targets: exporter.targets.length }, 'listening');
-
+  state.onTls = (web) => {
+    if (web.tls) listeners.setTls(web.tls);
+  };
+  opts.log.info({ address: listeners.addresses.join(','), targets: exporter.targets.length }, 'listening');
   return {
-    url,
+    url: listeners.url,
     exporter,
     reload,
     close: async (graceMs = 5000) => {
-      const closed = new Promise<void>((resolve) => srv.close(() => resolve()));
-      srv.closeIdleConnections();
-      const timer = setTimeout(() => srv.closeAllConnections(), graceMs);
-      await closed;
-      clearTimeout(timer);
-      await exporter.close();
+      const stopped = exporter.close({ abort: true });
+      await listeners.close(graceMs);
+      await stopped;
     },
   };
+}
+
+async function reloadWith(load: () => Promise<void>, exporter: Exporter, metrics: SelfMetrics, log: Logger) {
+  try {
+    await load();
+    log.info({ targets: exporter.targets.length }, 'configuration reloaded');
+    return undefined;
+  } catch (err) {
+    metrics.reloadSuccessful.set(0);
+    const text = (err as Error).message;
+    log.error({ err: text }, 'reload failed, keeping the running configuration');
+    return text;
+  }
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { silentLogger } from '../log';
+import { silentLogger } from '../common/log';
 import { startExporter, type Running } from '../server/run';
 import type { Simulator } from '../simulators/common';
 import { startM365Simulator } from '../simulators/veeam_m365/server';

@@ -1,6 +1,6 @@
 // Error envelopes, failed parts and configuration (filters, users, plain http, list order).
-import { UpstreamError } from '../../src/core/errors';
-import type { Sample } from '../../src/core/types';
+import { UpstreamError } from '../../src/common/errors';
+import type { Sample } from '../../src/core/samples';
 import { harness, DEST_A, DOCS, LAPTOP, ARCHIVE, statusOf, value, type Harness } from './helpers';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 // An ahsay session against the simulator over real HTTP(S), with a fixed clock and a log that tests can read.
 import type { AhsayTarget } from '../../src/config/types';
-import type { Sample } from '../../src/core/types';
+import type { Sample } from '../../src/core/samples';
 import { product as ahsay } from '../../src/products/ahsay';
 import { startAhsaySimulator, type AhsaySimOptions, type AhsaySimulator } from '../../src/simulators/ahsay/server';
 import { seriesWith, stateIn } from '../helpers/samples';

@@ -1,5 +1,5 @@
 // Reports, progress and the immutable caches (finished days and finished runs' reports fetched once).
-import { UpstreamError } from '../../src/core/errors';
+import { UpstreamError } from '../../src/common/errors';
 import { harness, DEST_A, DEST_B, DOCS, SQL, EXCH, hk, NOW, statusOf, value, type Harness } from './helpers';
 
 let h: Harness;

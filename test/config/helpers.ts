@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, loadConfigText } from '../../src/config/load';
-import type { Config } from '../../src/config/types';
+import type { Config, ConfigRegistry } from '../../src/config/types';
+import { createRegistry } from '../../src/core/registry';
+import { PRODUCTS } from '../../src/products';
+
+/** The products' configuration declarations, as main.ts hands them to the loader. */
+export const REGISTRY: ConfigRegistry = createRegistry(PRODUCTS).config;
 
 export class TempDir {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'backup-exporter-config-'));
@@ -19,7 +24,7 @@ export class TempDir {
 
 /** Loads YAML as `<dir>/config.yaml`; the file name in messages is `config.yaml` relative to nothing. */
 export function load(tmp: TempDir, yaml: string, env: Record<string, string> = {}): Promise<Config> {
-  return loadConfigText(yaml, path.join(tmp.dir, 'config.yaml'), env);
+  return loadConfigText(yaml, path.join(tmp.dir, 'config.yaml'), REGISTRY, env);
 }
 
 /** The problem lines of a failing load, with the temp dir taken out of them. */

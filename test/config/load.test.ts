@@ -1,8 +1,11 @@
 // Loading valid configurations: defaults and overrides, ${VAR} substitution, *_file secrets, files and regexes.
 import * as path from 'node:path';
 import { ConfigError, loadConfigFile } from '../../src/config/load';
-import { jobSelected, type AhsayTarget, type HuaweiTarget, type VeeamM365Target } from '../../src/config/types';
-import { load, problemsOf, TempDir } from './helpers';
+import { jobSelected } from '../../src/config/types';
+import type { AhsayTarget } from '../../src/products/ahsay/config';
+import type { HuaweiTarget } from '../../src/products/huawei_clouddc/config';
+import type { VeeamM365Target } from '../../src/products/veeam_m365/config';
+import { load, problemsOf, REGISTRY, TempDir } from './helpers';
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -158,7 +161,7 @@ test('ahsay target', async () => {
 
 test('loadConfigFile names an unreadable file', async () => {
   const file = path.join(tmp.dir, 'nope.yaml');
-  await expect(loadConfigFile(file, {})).rejects.toThrow(
+  await expect(loadConfigFile(file, REGISTRY, {})).rejects.toThrow(
     new ConfigError([`${file}: cannot read configuration file (ENOENT)`]),
   );
 });
@@ -170,7 +173,7 @@ test('config.example.yaml loads when its variables are set', async () => {
     CBS_PASSWORD: 'c-secret',
     HW_PASSWORD: 'd-secret',
   };
-  const config = await loadConfigFile(path.join(__dirname, '../../config.example.yaml'), env);
+  const config = await loadConfigFile(path.join(__dirname, '../../config.example.yaml'), REGISTRY, env);
   expect(config.targets.map((t) => `${t.name}/${t.product}`)).toEqual([
     'm365-prod/veeam_m365',
     'azure/veeam_azure',

@@ -1,7 +1,7 @@
 // Secrets never leave the loader: not in error messages, not in the redacted view of a target.
 import { stringify } from 'yaml';
-import { redactTarget } from '../../src/config/load';
-import { load, problemsOf, TempDir } from './helpers';
+import { showTarget } from '../../src/config/redact';
+import { load, problemsOf, REGISTRY, TempDir } from './helpers';
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -41,7 +41,7 @@ targets:
 `;
   const config = await load(tmp, yaml);
   expect(config.secrets).toHaveLength(5);
-  const shown = config.targets.map(redactTarget);
+  const shown = config.targets.map((t) => showTarget(t, REGISTRY));
   const text = stringify(shown);
   expect(text).not.toContain(SECRET);
   expect(text.match(/<secret>/g)).toHaveLength(5);
@@ -54,6 +54,7 @@ targets:
     inventory_ttl: '5m',
     concurrency: 8,
     tls: { insecure_skip_verify: false },
+    collectors: ['jobs', 'sessions', 'logs'],
     auth: { username: 'monitor', password: '<secret>' },
     lookback: '2w',
     warning_is_success: true,

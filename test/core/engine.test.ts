@@ -2,28 +2,24 @@
 // exercised with a minimal product over a real loopback server.
 import { TargetRunner, deadlineSeconds } from '../../src/core/target';
 import { SelfMetrics } from '../../src/core/self-metrics';
-import type { ProductModule } from '../../src/core/types';
-import type { VeeamM365Target } from '../../src/config/types';
-import { silentLogger } from '../../src/log';
+import type { ProductModule } from '../../src/core/module';
+import { veeamM365 } from '../../src/products/veeam_m365';
+import type { VeeamM365Target } from '../../src/products/veeam_m365/config';
+import { silentLogger } from '../../src/common/log';
 import { startSimulator, type Simulator } from '../../src/simulators/common';
 import { joinChunks } from '../../src/core/render';
 import { m365Target } from '../helpers/targets';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
 
-/** A product whose inventory is GET /jobs and whose second part is GET /extra. */
+/** A product whose inventory is GET /jobs and whose `logs` part is GET /extra. */
 const testModule: ProductModule<VeeamM365Target> = {
-  product: 'veeam_m365',
-  collectors: ['jobs', 'sessions', 'logs'],
-  logsIn: () => true,
-  createSession: () => ({
+  ...veeamM365,
+  createState: () => ({
     async collect(ctx) {
-      const jobs = (await ctx.http.request({ path: '/jobs' })).json<Array<{ id: string }>>();
-      const failed: Array<{ collector: string; error: unknown }> = [];
-      try {
-        await ctx.http.request({ path: '/extra' });
-      } catch (error) {
-        failed.push({ collector: 'logs', error });
-      }
+      const jobs = await ctx.inventory(async () =>
+        (await ctx.http.request({ path: '/jobs' })).json<Array<{ id: string }>>(),
+      );
+      await ctx.part('logs', () => ctx.http.request({ path: '/extra' }));
       return {
         info: { api_version: 'v8' },
         samples: jobs.map((j) => ({
@@ -31,7 +27,6 @@ const testModule: ProductModule<VeeamM365Target> = {
           labels: { job_id: j.id, job_name: j.id, job_type: 'Backup' },
           value: 1,
         })),
-        failed,
       };
     },
   }),
@@ -57,12 +52,8 @@ beforeEach(() => {
 });
 
 function runner(o: Partial<VeeamM365Target> = {}) {
-  return new TargetRunner(
-    m365Target(sim.url, o),
-    testModule,
-    silentLogger(),
-    new SelfMetrics({ defaultMetrics: false }),
-  );
+  const deps = { log: silentLogger(), metrics: new SelfMetrics({ defaultMetrics: false }), schedulers: true };
+  return new TargetRunner(m365Target(sim.url, o), testModule, deps);
 }
 
 describe('collection rules', () => {
@@ -125,6 +116,25 @@ describe('collection rules', () => {
     expect(c.timeoutSeconds).toBe(0.5);
     expect(c.error?.kind).toBe('timeout');
     await r.close();
+  });
+
+  test('a part still running at the deadline fails with timeout; the target stays up with its inventory', async () => {
+    sim.faults = [{ kind: 'hang', match: /^\/extra$/ }];
+    const r = runner();
+    const started = Date.now();
+    const c = await r.collect({ scrapeTimeoutSeconds: 1 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    const text = joinChunks([c.chunks]);
+    expect(c.up).toBe(true);
+    expect(c.timedOut).toBe(true);
+    expect(c.failures).toEqual([
+      expect.objectContaining({ collector: 'logs', reason: expect.stringMatching(/^timeout: /) }),
+    ]);
+    expect(text).toContain('backup_target_up{target="m365",product="veeam_m365"} 1');
+    expect(text).toContain('collector="logs"} 0');
+    expect(text).toContain('collector="jobs"} 1');
+    expect(text).toContain('backup_job_enabled{');
+    await r.close({ abort: true });
   });
 
   test('single flight: concurrent requests share one collection', async () => {

@@ -1,5 +1,5 @@
-import { UpstreamError } from '../../src/core/errors';
-import { mapLimit, settleLimit as pool } from '../../src/core/pool';
+import { UpstreamError } from '../../src/common/errors';
+import { mapLimit, settleLimit as pool } from '../../src/common/pool';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 

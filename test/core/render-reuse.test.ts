@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { FAMILIES, type FamilyName } from '../../src/core/families';
 import { formatValue, joinChunks, renderTarget } from '../../src/core/render';
-import type { Labels, Sample } from '../../src/core/types';
+import type { Labels, Sample } from '../../src/core/samples';
 
 const NAMES: FamilyName[] = [
   'backup_job_status',

@@ -3,8 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
+import { createRegistry } from '../../src/core/registry';
+import { PRODUCTS } from '../../src/products';
 import { startExporter, type Running } from '../../src/server/run';
-import { createLogger, SecretRedactor } from '../../src/log';
+import { createLogger, SecretRedactor } from '../../src/common/log';
 import { Writable } from 'node:stream';
 
 export interface TestExporter extends Running {
@@ -42,7 +44,8 @@ export async function startTestExporter(
   const log = createLogger({ level: opts.level ?? 'debug', format: 'logfmt', redactor, out });
   const running = await startExporter({
     configFile,
-    listenAddress: '127.0.0.1:0',
+    listenAddresses: ['127.0.0.1:0'],
+    products: createRegistry(PRODUCTS),
     log,
     redactor,
     ...(webConfigFile ? { webConfigFile } : {}),

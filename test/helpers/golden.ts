@@ -3,12 +3,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderExposition } from '../../src/core/render';
-import type { ProductName } from '../../src/config/types';
-import type { Sample } from '../../src/core/types';
+import type { Sample } from '../../src/core/samples';
 import { promtoolCheckMetrics, requireBinary } from './promtool';
 
 /** One target's samples as the exporter renders them. */
-export function exposition(target: string, product: ProductName, samples: readonly Sample[]): string {
+export function exposition(target: string, product: string, samples: readonly Sample[]): string {
   return renderExposition([{ target, product, samples }]);
 }
 

@@ -1,5 +1,5 @@
 // Lookups in a collection's samples, shared by every product's tests.
-import type { Sample } from '../../src/core/types';
+import type { Sample } from '../../src/core/samples';
 
 /** Label values to match; an undefined value matches any (or no) value of that label. */
 export type LabelFilter = Record<string, string | undefined>;

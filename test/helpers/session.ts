@@ -1,13 +1,18 @@
-// One product session wired the way the engine wires it (self metrics, caches, a target HTTP client, a debug
-// logger), so product tests drive collect() directly over real HTTP(S). The simulator and the target
+// One product state wired the way the engine wires it (self metrics, caches, a target HTTP client, a login
+// gate, a debug logger), and collections run by the engine's own part runner, so product tests drive a real
+// collection over real HTTP(S) and read its samples and failed parts. The simulator and the target
 // configuration stay with each product's own helpers.
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import type { CommonTarget } from '../../src/config/types';
-import { createCaches, type Caches } from '../../src/core/cache';
+import type { TargetConfig } from '../../src/config/types';
+import { type Caches, createCaches } from '../../src/core/cache';
+import { collectParts } from '../../src/core/collection';
+import type { ProductModule, ProductState } from '../../src/core/module';
+import type { PartFailure } from '../../src/core/parts';
+import type { Sample } from '../../src/core/samples';
 import { SelfMetrics } from '../../src/core/self-metrics';
-import type { CollectOutput, ProductSession, SessionDeps } from '../../src/core/types';
 import { createTargetHttp, type TargetHttp } from '../../src/http/client';
+import { LoginGate } from '../../src/http/login-gate';
 
 /** A debug logger whose output tests can read back. */
 export interface CapturedLog {
@@ -26,73 +31,79 @@ export function captureLog(): CapturedLog {
   return { log: pino({ level: 'debug' }, out), logs: () => text };
 }
 
-/** Anything that makes sessions the way a product module does (a module, or a wrapper passing extra options). */
-export interface SessionFactory<C, S extends ProductSession> {
-  createSession(target: C, deps: SessionDeps): S;
-}
-
 export interface SessionHarnessOptions {
   /** The default clock of collect(); Date.now when not given. */
   now?: () => number;
-  /** Share one log between several sessions (an exporter restart keeps writing to the same place). */
+  /** Share one log between several states (an exporter restart keeps writing to the same place). */
   log?: CapturedLog;
-  /** Share self metrics between several sessions. */
+  /** Share self metrics between several states. */
   metrics?: SelfMetrics;
   /** Use these caches instead of new ones. */
   caches?: Caches;
+  /** False: as with --no-schedulers. */
+  schedulers?: boolean;
 }
 
 export interface CollectOptions {
-  /** Time the collection may take, ms (the deadline of its context). */
+  /** Time the collection may take, ms (its deadline). */
   timeoutMs?: number;
   debug?: boolean;
 }
 
-export interface SessionHarness<S extends ProductSession = ProductSession> {
-  session: S;
+/** A collection whose target is up: its samples and the parts that failed. */
+export interface CollectOutput {
+  info: { api_version: string; server_version?: string };
+  samples: Sample[];
+  failed: PartFailure[];
+}
+
+export interface SessionHarness<S extends ProductState = ProductState> {
+  state: S;
   caches: Caches;
   metrics: SelfMetrics;
   http: TargetHttp;
+  gate: LoginGate;
   log: Logger;
   logs(): string;
-  /** One collection, as the engine runs it: a fresh context with its own deadline. */
+  /** One collection, as the engine runs it; rejects with the reason when the target is down. */
   collect(now?: number, opts?: CollectOptions): Promise<CollectOutput>;
-  /** Stops the session's background work, then closes its HTTP client. */
+  /** Stops the state's background work, then closes its HTTP client. */
   close(): Promise<void>;
 }
 
-export function startSessionHarness<C extends CommonTarget, S extends ProductSession>(
-  module: SessionFactory<C, S>,
-  target: C,
+export function startSessionHarness<T extends TargetConfig, S extends ProductState>(
+  module: ProductModule<T, S>,
+  target: T,
   opts: SessionHarnessOptions = {},
 ): SessionHarness<S> {
   const captured = opts.log ?? captureLog();
   const { log } = captured;
   const metrics = opts.metrics ?? new SelfMetrics({ defaultMetrics: false });
   const caches = opts.caches ?? createCaches(metrics, target.inventoryTtlMs);
-  const http = createTargetHttp(target, { log, metrics });
-  const session = module.createSession(target, { log, caches, metrics, http: http.background() });
+  const names = { target: target.name, product: target.product };
+  const http = createTargetHttp(target, { log, observer: metrics.upstreamObserver(names) });
+  const gate = new LoginGate();
+  const onLogin = (result: 'success' | 'failure') => metrics.logins.inc({ ...names, result });
+  const deps = { log, caches, http: http.background(), gate, onLogin, schedulers: opts.schedulers ?? true };
+  const state = module.createState(target, deps);
   const clock = opts.now ?? Date.now;
+  const stop = new AbortController().signal;
   return {
-    session,
+    state,
     caches,
     metrics,
     http,
+    gate,
     log,
     logs: captured.logs,
-    collect: (now = clock(), { timeoutMs = 10_000, debug = false }: CollectOptions = {}) => {
-      const deadline = Date.now() + timeoutMs;
-      return session.collect({
-        http: http.forCollection(deadline),
-        signal: new AbortController().signal,
-        deadline,
-        log,
-        now,
-        debug,
-      });
+    collect: async (now = clock(), { timeoutMs = 10_000, debug = false }: CollectOptions = {}) => {
+      const input = { target, module, state, http, log, timeoutSeconds: timeoutMs / 1000, cut: false, debug, stop };
+      const o = await collectParts(input, now);
+      if (o.error || !o.result) throw o.error;
+      return { info: o.result.info, samples: o.result.samples, failed: o.failures };
     },
     close: async () => {
-      await session.stop?.();
+      await state.stop?.();
       await http.close();
     },
   };

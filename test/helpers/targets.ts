@@ -1,14 +1,19 @@
 // Resolved target configurations for tests that do not go through the YAML loader.
-import type {
-  AhsayTarget,
-  CommonTarget,
-  HuaweiTarget,
-  JobsTarget,
-  VeeamAzureTarget,
-  VeeamM365Target,
-} from '../../src/config/types';
+import type { JobsSettings, TargetConfig } from '../../src/config/types';
+import type { AhsayTarget } from '../../src/products/ahsay/config';
+import type { HuaweiTarget } from '../../src/products/huawei_clouddc/config';
+import type { VeeamAzureTarget } from '../../src/products/veeam_azure/config';
+import type { VeeamM365Target } from '../../src/products/veeam_m365/config';
+import { PRODUCTS } from '../../src/products';
 
-const common = (name: string, url: string): Omit<CommonTarget, 'product'> => ({
+/** Every collector of the product, as a target without `collectors:` runs. */
+function collectorsOf(product: string): string[] {
+  const m = PRODUCTS.find((p) => p.product === product);
+  if (!m) throw new Error(`no product ${product}`);
+  return [...m.config.collectors.names];
+}
+
+const common = (name: string, url: string, product: string): Omit<TargetConfig, 'product'> => ({
   name,
   url,
   timeoutMs: 10_000,
@@ -16,8 +21,9 @@ const common = (name: string, url: string): Omit<CommonTarget, 'product'> => ({
   inventoryTtlMs: 300_000,
   concurrency: 8,
   tls: { insecureSkipVerify: false },
+  collectors: collectorsOf(product),
 });
-const jobs = (): Omit<JobsTarget, keyof CommonTarget> => ({
+const jobs = (): JobsSettings => ({
   lookbackMs: 7 * 86_400_000,
   warningIsSuccess: true,
   jobs: { include: [/^(?:.*)$/], exclude: [] },
@@ -25,7 +31,7 @@ const jobs = (): Omit<JobsTarget, keyof CommonTarget> => ({
 
 export function m365Target(url: string, o: Partial<VeeamM365Target> = {}): VeeamM365Target {
   return {
-    ...common('m365', url),
+    ...common('m365', url, 'veeam_m365'),
     ...jobs(),
     product: 'veeam_m365',
     auth: { username: 'monitor', password: 'secret-m365' },
@@ -34,7 +40,7 @@ export function m365Target(url: string, o: Partial<VeeamM365Target> = {}): Veeam
 }
 export function azureTarget(url: string, o: Partial<VeeamAzureTarget> = {}): VeeamAzureTarget {
   return {
-    ...common('azure', url),
+    ...common('azure', url, 'veeam_azure'),
     ...jobs(),
     product: 'veeam_azure',
     auth: { username: 'monitor', password: 'secret-azure' },
@@ -43,7 +49,7 @@ export function azureTarget(url: string, o: Partial<VeeamAzureTarget> = {}): Vee
 }
 export function ahsayTarget(url: string, o: Partial<AhsayTarget> = {}): AhsayTarget {
   return {
-    ...common('cbs', url),
+    ...common('cbs', url, 'ahsay'),
     ...jobs(),
     product: 'ahsay',
     timezone: 'Asia/Hong_Kong',
@@ -54,7 +60,7 @@ export function ahsayTarget(url: string, o: Partial<AhsayTarget> = {}): AhsayTar
 }
 export function huaweiTarget(url: string, o: Partial<HuaweiTarget> = {}): HuaweiTarget {
   return {
-    ...common('clouddc', url),
+    ...common('clouddc', url, 'huawei_clouddc'),
     product: 'huawei_clouddc',
     projectId: 'proj1',
     auth: { kind: 'token', token: 'secret-token' },

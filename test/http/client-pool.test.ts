@@ -55,7 +55,8 @@ describe('connection pool', () => {
 
   it('lets queued requests time out at their deadline', async () => {
     const metrics = new SelfMetrics({ defaultMetrics: false });
-    const http = createTargetHttp(target(sim.url, { concurrency: 1 }), { log: quietLog, metrics });
+    const t = target(sim.url, { concurrency: 1 });
+    const http = createTargetHttp(t, { log: quietLog, observer: metrics.upstreamObserver({ target: t.name, product: t.product }) });
     sim.faults = [{ kind: 'hang', match: /^\/ping$/, count: 1 }];
     const trace: RequestTrace[] = [];
     const client = http.forCollection(Date.now() + 300, trace);

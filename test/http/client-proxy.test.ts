@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '../../src/simulators/common';
 import { createTargetHttp } from '../../src/http/client';
-import type { CommonTarget } from '../../src/config/types';
+import type { TargetConfig } from '../../src/config/types';
 import { inSeconds, quietLog, startProxy, target, type CountingProxy } from './helpers';
 
 const VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
@@ -29,7 +29,7 @@ afterEach(() => {
   }
 });
 
-async function fetchOnce(t: CommonTarget): Promise<unknown> {
+async function fetchOnce(t: TargetConfig): Promise<unknown> {
   const http = createTargetHttp(t, { log: quietLog });
   try {
     return (await http.forCollection(inSeconds(5)).request({ path: '/about' })).json();

@@ -12,7 +12,8 @@ let metrics: SelfMetrics;
 beforeAll(async () => {
   sim = await startSimulator({ handler: (req) => (req.path === '/v8/Jobs' ? { json: [] } : undefined) });
   metrics = new SelfMetrics({ defaultMetrics: false });
-  http = createTargetHttp(target(sim.url, { name: 'm365' }), { log: quietLog, metrics });
+  const t = target(sim.url, { name: 'm365' });
+  http = createTargetHttp(t, { log: quietLog, observer: metrics.upstreamObserver({ target: t.name, product: t.product }) });
 });
 afterAll(async () => {
   await http.close();
@@ -108,10 +109,8 @@ describe('metrics and trace', () => {
     await caught(() => http.forCollection(Date.now() + 200).request({ path: '/v8/Jobs' }));
     sim.faults = [{ kind: 'reset', count: 1 }];
     await caught(() => client.request({ path: '/v8/Jobs' }));
-    const refused = createTargetHttp(target(`http://127.0.0.1:${await closedPort()}`, { name: 'm365' }), {
-      log: quietLog,
-      metrics,
-    });
+    const closed = target(`http://127.0.0.1:${await closedPort()}`, { name: 'm365' });
+    const refused = createTargetHttp(closed, { log: quietLog, observer: metrics.upstreamObserver({ target: closed.name, product: closed.product }) });
     await caught(() => refused.forCollection(inSeconds(5)).request({ path: '/x' }));
     await refused.close();
     expect(await codes()).toEqual({ 200: 2, 500: 1, timeout: 1, error: 2 });

@@ -5,12 +5,12 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import type { CommonTarget } from '../../src/config/types';
-import { UpstreamError } from '../../src/core/errors';
+import type { TargetConfig } from '../../src/config/types';
+import { UpstreamError } from '../../src/common/errors';
 
 export const quietLog = pino({ level: 'silent' });
 
-export function target(url: string, o: Partial<CommonTarget> = {}): CommonTarget {
+export function target(url: string, o: Partial<TargetConfig> = {}): TargetConfig {
   return {
     name: 't1',
     product: 'veeam_m365',
@@ -20,6 +20,7 @@ export function target(url: string, o: Partial<CommonTarget> = {}): CommonTarget
     inventoryTtlMs: 0,
     concurrency: 4,
     tls: { insecureSkipVerify: false },
+    collectors: [],
     ...o,
   };
 }

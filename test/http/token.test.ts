@@ -2,7 +2,7 @@ import { startSimulator, type SimRequest, type Simulator } from '../../src/simul
 import { createTargetHttp, type TargetHttp } from '../../src/http/client';
 import { TokenManager, type Token } from '../../src/http/token';
 import { SelfMetrics } from '../../src/core/self-metrics';
-import { UpstreamError } from '../../src/core/errors';
+import { UpstreamError } from '../../src/common/errors';
 import type { HttpClient } from '../../src/http/types';
 import { caught, inSeconds, quietLog, target } from './helpers';
 
@@ -35,10 +35,12 @@ function route(req: SimRequest) {
   return undefined;
 }
 
-async function login(client: HttpClient, previous?: Token): Promise<Token> {
-  const form: Record<string, string> = previous?.refreshToken
-    ? { grant_type: 'refresh_token', refresh_token: previous.refreshToken }
-    : { grant_type: 'password', username: 'monitor', password: 'secret' };
+const login = (client: HttpClient): Promise<Token> =>
+  grant(client, { grant_type: 'password', username: 'monitor', password: 'secret' });
+const refresh = (client: HttpClient, refreshToken: string): Promise<Token> =>
+  grant(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+
+async function grant(client: HttpClient, form: Record<string, string>): Promise<Token> {
   const res = await client.request({ method: 'POST', path: '/token', form, accept: [400] });
   if (res.status === 400) throw new UpstreamError('auth', 'POST /token: login rejected', { status: 400 });
   const body = res.json<{ access_token: string; refresh_token: string; expires_in: number }>();
@@ -46,7 +48,13 @@ async function login(client: HttpClient, previous?: Token): Promise<Token> {
 }
 
 const manager = (o: Partial<ConstructorParameters<typeof TokenManager>[0]> = {}) =>
-  new TokenManager({ target: 't1', product: 'veeam_m365', metrics, log: quietLog, login, ...o });
+  new TokenManager({
+    onLogin: (result) => metrics.logins.inc({ target: 't1', product: 'veeam_m365', result }),
+    log: quietLog,
+    login,
+    refresh,
+    ...o,
+  });
 
 const getData = (client: HttpClient) => (t: Token) =>
   client
@@ -108,15 +116,18 @@ describe('TokenManager', () => {
   it('re-logs in exactly once per request in a 401 storm and lets the error through', async () => {
     const tokens = manager();
     const client = http.forCollection(inSeconds(5));
-    const rejected = (t: Token) =>
-      client.request({ path: '/always401', headers: { authorization: `Bearer ${t.value}` } });
-    const err = await caught(() => tokens.withToken(client, rejected));
+    const rejectedOn = (c: HttpClient) => (t: Token) =>
+      c.request({ path: '/always401', headers: { authorization: `Bearer ${t.value}` } });
+    const err = await caught(() => tokens.withToken(client, rejectedOn(client)));
     expect(err.kind).toBe('auth');
     expect(err.details.status).toBe(401);
     expect(server.grants).toHaveLength(2);
     expect(sim.requests.filter((r) => r.path === '/always401')).toHaveLength(2);
-    // Concurrent requests that all see the same rejected token share one new login.
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => tokens.withToken(client, rejected)));
+    // Concurrent requests (of the next collection) that all see the same rejected token share one new login.
+    const next = http.forCollection(inSeconds(5));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => tokens.withToken(next, rejectedOn(next))),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
     expect(sim.requests.filter((r) => r.path === '/always401')).toHaveLength(12);
     expect(server.grants).toHaveLength(3);

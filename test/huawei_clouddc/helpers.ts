@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { HuaweiTarget } from '../../src/config/types';
 import { createCaches, type Caches } from '../../src/core/cache';
 import { SelfMetrics } from '../../src/core/self-metrics';
-import type { Sample, SessionDeps } from '../../src/core/types';
+import type { Sample, SessionDeps } from '../../src/core/samples';
 import { createHuaweiSession, type HuaweiSession, type HuaweiSessionOptions } from '../../src/products/huawei_clouddc';
 import {
   startHuaweiSimulator,

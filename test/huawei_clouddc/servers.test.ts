@@ -1,6 +1,6 @@
 // Physical-server inventory: each auth method over real HTTPS, marker paging, state mapping, caching, errors.
 import path from 'node:path';
-import { UpstreamError } from '../../src/core/errors';
+import { UpstreamError } from '../../src/common/errors';
 import { harness, NOW, stateOf, value, type Harness } from './helpers';
 
 let h: Harness | undefined;

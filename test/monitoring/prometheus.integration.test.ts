@@ -57,7 +57,7 @@ maybe('Prometheus scraping the demo', () => {
 
   beforeAll(async () => {
     const { startDemo } = require(DEMO) as { startDemo: StartDemo };
-    const { silentLogger } = require('../../src/log') as { silentLogger(): unknown };
+    const { silentLogger } = require('../../src/common/log') as { silentLogger(): unknown };
     demo = await startDemo({ listen: '127.0.0.1:0', log: silentLogger() });
     const groups = (await (await fetch(`${demo.url}/targets`)).json()) as Array<{ targets: string[] }>;
     targets = groups.flatMap((g) => g.targets).sort();

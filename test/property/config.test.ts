@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { ConfigError, loadConfigText } from '../../src/config/load';
 import { loadWebConfig } from '../../src/config/web';
 import { parseDuration } from '../../src/config/duration';
+import { REGISTRY } from '../config/helpers';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'config-property-'));
 const FILE = path.join(dir, 'config.yaml');
@@ -40,7 +41,7 @@ targets:
 /** Loads; true when it loaded, false for a ConfigError. Anything else fails the property. */
 async function loads(text: string): Promise<boolean> {
   try {
-    await loadConfigText(text, FILE, ENV);
+    await loadConfigText(text, FILE, REGISTRY, ENV);
     return true;
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -163,7 +164,7 @@ test('durations in the config load exactly as parseDuration reads them, or are r
       }
       const text = `global:\n  timeout: ${JSON.stringify(d)}\ntargets: []\n`;
       try {
-        await loadConfigText(text, FILE, ENV);
+        await loadConfigText(text, FILE, REGISTRY, ENV);
         expect(ms).toBeGreaterThan(0);
       } catch (err) {
         if (!(err instanceof ConfigError)) throw err;

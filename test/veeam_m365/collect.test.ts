@@ -1,5 +1,6 @@
 // Collection behaviour against the simulator: mapping rules, paging, order independence, caches, tokens,
 // filters and part failures.
+import { wireSeconds } from '../../src/simulators/veeam_m365/shapes';
 import { canonical, harness, NOW, sessionsOf, seriesOf, statusOf, value, type Harness } from './helpers';
 
 let h: Harness | undefined;
@@ -55,7 +56,7 @@ describe('mapping (v8)', () => {
       (s) => s.status === 'Success' || s.status === 'Warning',
     )[0]!;
     expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'OneDrive - Daily' })).toBe(
-      ok.end! / 1000,
+      wireSeconds(ok.end!),
     );
     expect(ok.end! / 1000).toBeLessThan(NOW / 1000 - 26 * H);
   });
@@ -65,7 +66,7 @@ describe('mapping (v8)', () => {
     const out = await h.collect();
     const ok = sessionsOf(h.sim, 'SharePoint - Hourly').find((s) => s.status === 'Success')!;
     expect(value(out.samples, 'backup_job_last_success_timestamp_seconds', { job_name: 'SharePoint - Hourly' })).toBe(
-      ok.end! / 1000,
+      wireSeconds(ok.end!),
     );
     expect(statusOf(out.samples, 'SharePoint - Hourly')).toBe('warning');
   });
@@ -78,7 +79,7 @@ describe('mapping (v8)', () => {
       value((await h.collect()).samples, 'backup_job_last_success_timestamp_seconds', {
         job_name: 'SharePoint - Hourly',
       }),
-    ).toBe(warn.end! / 1000);
+    ).toBe(wireSeconds(warn.end!));
   });
 
   test('runs older than lookback are not runs; a run that started before the window does not count', async () => {
@@ -98,7 +99,7 @@ describe('mapping (v8)', () => {
     expect(statusOf(out.samples, 'Teams - Every 4 Hours')).toBe('running');
     expect(value(out.samples, 'backup_job_last_run_end_timestamp_seconds', l)).toBeUndefined();
     expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', l)).toBe(
-      sessionsOf(h.sim, 'Teams - Every 4 Hours')[0]!.start / 1000,
+      wireSeconds(sessionsOf(h.sim, 'Teams - Every 4 Hours')[0]!.start),
     );
   });
 });

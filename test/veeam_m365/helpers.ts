@@ -1,6 +1,6 @@
 // A veeam_m365 session against the simulator over real HTTP(S), with a fixed clock and a readable log.
-import type { VeeamM365Target } from '../../src/config/types';
-import { product as m365 } from '../../src/products/veeam_m365';
+import type { VeeamM365Target } from '../../src/products/veeam_m365/config';
+import { veeamM365 as m365 } from '../../src/products/veeam_m365';
 import { startM365Simulator, type M365SimOptions, type M365Simulator } from '../../src/simulators/veeam_m365/server';
 import type { SimSession } from '../../src/simulators/veeam_m365/data';
 import { startSessionHarness, type SessionHarness } from '../helpers/session';

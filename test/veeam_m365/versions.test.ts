@@ -1,6 +1,7 @@
 // Each API version end to end against a simulator of that version, version detection and re-detection.
-import { UpstreamError } from '../../src/core/errors';
-import { harness, sessionsOf, statusOf, value, type Harness } from './helpers';
+import { wireSeconds } from '../../src/simulators/veeam_m365/shapes';
+import { UpstreamError } from '../../src/common/errors';
+import { harness, NOW, sessionsOf, statusOf, value, type Harness } from './helpers';
 
 const EXPECTED_STATES: Record<string, string> = {
   'Exchange Online - Daily': 'success',
@@ -21,7 +22,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe.each(['v3', 'v4', 'v5', 'v6', 'v7', 'v8'])('API %s end to end', (version) => {
+describe.each(['v3', 'v4', 'v5', 'v6', 'v7', 'v8'] as const)('API %s end to end', (version) => {
   test('jobs, tenants, states, times and log counts', async () => {
     h = await harness({ version, tls: version === 'v8' }, { apiVersion: version });
     const out = await h.collect();
@@ -42,8 +43,8 @@ describe.each(['v3', 'v4', 'v5', 'v6', 'v7', 'v8'])('API %s end to end', (versio
     // Times of the last run come from the newest session, whatever shape the version has.
     const newest = sessionsOf(h.sim, 'SharePoint - Hourly')[0]!;
     const l = { job_name: 'SharePoint - Hourly' };
-    expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', l)).toBe(newest.start / 1000);
-    expect(value(out.samples, 'backup_job_last_run_end_timestamp_seconds', l)).toBe(newest.end! / 1000);
+    expect(value(out.samples, 'backup_job_last_run_start_timestamp_seconds', l)).toBe(wireSeconds(newest.start));
+    expect(value(out.samples, 'backup_job_last_run_end_timestamp_seconds', l)).toBe(wireSeconds(newest.end!));
     expect(value(out.samples, 'backup_job_last_run_transferred_bytes', l)).toBe(newest.transferred);
     expect(value(out.samples, 'backup_job_last_run_processed_objects', l)).toBe(newest.processed);
     expect(value(out.samples, 'backup_job_last_run_warnings', l)).toBe(2);
@@ -90,16 +91,16 @@ describe('version detection', () => {
   test('a wrong password is an authentication failure during detection', async () => {
     h = await harness({ version: 'v7' }, { auth: { username: 'monitor', password: 'wrong' } });
     await expect(h.collect()).rejects.toMatchObject({ kind: 'auth', details: { status: 400 } });
+    // After a rejected login none is tried for a minute: the target stays down with the same reason.
     await expect(h.collect()).rejects.toBeInstanceOf(UpstreamError);
+    await expect(h.collect()).rejects.toThrow(/failed with 400.*no login tried until/);
     // The first answer that is not 404 decides: no lower version is tried after the 400.
     expect(h.sim.requests.filter((r) => /\/token$/i.test(r.path)).map((r) => r.path)).toEqual([
       '/v8/token',
       '/v7/token',
-      '/v8/token',
-      '/v7/token',
     ]);
     const logins = (await h.metrics.logins.get()).values;
-    expect(logins.find((v) => v.labels.result === 'failure')?.value).toBe(2);
+    expect(logins.find((v) => v.labels.result === 'failure')?.value).toBe(1);
   });
 
   test('a server that answers 404 on every version cannot be detected', async () => {
@@ -109,13 +110,20 @@ describe('version detection', () => {
     expect(h.sim.count(/\/token$/)).toBe(6);
   });
 
-  test('a 404 on a versioned call makes the next collection detect again (server upgrade)', async () => {
+  test('only the jobs listing answering 404 makes a collection detect again, after 5 minutes (server upgrade)', async () => {
+    const min = 60_000;
     h = await harness({ version: 'v5' });
-    expect((await h.collect()).info.api_version).toBe('v5');
+    expect((await h.collect(NOW)).info.api_version).toBe('v5');
     h.sim.version = 8; // upgraded: v5 is gone
-    const during = await h.collect();
+    const tokens = () => h!.sim.count(/\/token$/);
+    const before = tokens();
+    // The inventory is still cached: the sessions answer 404, which is not a reason to detect again.
+    const during = await h.collect(NOW + min);
     expect(during.failed.map((f) => f.collector)).toEqual(['sessions', 'logs']);
-    const after = await h.collect();
+    expect(tokens()).toBe(before);
+    // The jobs listing itself answers 404 once the inventory expires: down now, detected on the next one.
+    await expect(h.collect(NOW + 6 * min)).rejects.toMatchObject({ kind: 'http', details: { status: 404 } });
+    const after = await h.collect(NOW + 6 * min + 1000);
     expect(after.info).toEqual({ api_version: 'v8', server_version: '8.1.0.305' });
     expect(after.failed).toEqual([]);
     expect(statusOf(after.samples, 'Copy - SharePoint')).toBe('warning');

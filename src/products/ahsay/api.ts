@@ -2,7 +2,7 @@
 // user's credentials (SysUser/SysPwd) next to the call's parameters. There are no tokens or sessions.
 // Failures come back as HTTP 200 with {"Status":"Error","Message":…}; this file turns them into typed errors.
 // Request bodies are never logged or put into error messages: they contain the password.
-import { UpstreamError, authError, decodeError } from '../../core/errors';
+import { UpstreamError, authError, decodeError } from '../../common/errors';
 import type { HttpClient } from '../../http/types';
 import type { PasswordAuth } from '../../config/types';
 

@@ -1,6 +1,6 @@
 // The AhsayCBS API client: typed calls and defensive decoding of the vendor's shapes into records. Times are
 // read in the target's zone; numbers may arrive as strings. No metric knowledge here.
-import { decodeError } from '../../core/errors';
+import { decodeError } from '../../common/errors';
 import type { HttpClient } from '../../http/types';
 import type { AhsayTarget } from '../../config/types';
 import { CbsApi, isObject, payloadArray, payloadObject, type Json } from './api';

@@ -2,7 +2,7 @@
 // destinations learned from runs; report counters and progress of the last run.
 import { jobLabels, jobSamples, lastRun, lastSuccess, type JobIdentity, type RunPolicy } from '../../core/jobs';
 import { sample, withLabel } from '../../core/samples';
-import type { Labels, Sample } from '../../core/types';
+import type { Labels, Sample } from '../../core/samples';
 import type { CbsBackupSet, CbsProgress, CbsUser, RunKey } from './client';
 import { CHANGES, type CbsReport } from './report';
 import type { CbsRun, UserRuns } from './runs';

@@ -1,5 +1,5 @@
 // AhsayCBS (JSON API): backup sets of backup users as jobs, one per destination.
-import type { ProductModule } from '../../core/types';
+import type { ProductModule } from '../../core/samples';
 import type { AhsayTarget } from '../../config/types';
 import { AhsaySession } from './session';
 

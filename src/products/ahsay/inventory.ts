@@ -4,7 +4,7 @@
 import type { TtlCache } from '../../core/cache';
 import { jobSelected, type AhsayTarget } from '../../config/types';
 import type { CbsBackupSet, CbsClient, CbsUser } from './client';
-import { settleLimit as pool } from '../../core/pool';
+import { settleLimit as pool } from '../../common/pool';
 
 export interface UserSets {
   user: CbsUser;

@@ -1,14 +1,14 @@
 // One AhsayCBS target for the life of its configuration: the collectors `jobs` (inventory), `runs` (the day
 // walk), `reports` (GetBackupJobReport[Summary] of each last run) and `progress` (running jobs).
-import { UpstreamError } from '../../core/errors';
+import { UpstreamError } from '../../common/errors';
 import type { RunPolicy } from '../../core/jobs';
-import type { CollectContext, CollectOutput, ProductSession, Sample, SessionDeps } from '../../core/types';
+import type { CollectContext, CollectOutput, ProductSession, Sample, SessionDeps } from '../../core/samples';
 import type { AhsayTarget } from '../../config/types';
 import { CbsClient, type RunKey } from './client';
 import { buildJobs, jobSeries, runKey, type CbsJob, type JobData } from './collect';
 import { loadInventory } from './inventory';
 import { isValidZone } from './parse';
-import { settleLimit as pool } from '../../core/pool';
+import { settleLimit as pool } from '../../common/pool';
 import type { CbsReport } from './report';
 import { walkUser, type WalkContext } from './runs';
 

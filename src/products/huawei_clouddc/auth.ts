@@ -2,7 +2,7 @@
 // token from the X-Subject-Token header, cached until shortly before expires_at), or AK/SK request signing.
 import type { Logger } from 'pino';
 import type { HuaweiTarget } from '../../config/types';
-import { decodeError } from '../../core/errors';
+import { decodeError } from '../../common/errors';
 import type { SelfMetrics } from '../../core/self-metrics';
 import type { HttpClient, HttpResponse, RequestOptions } from '../../http/types';
 import { TokenManager, type Token } from '../../http/token';

@@ -1,7 +1,7 @@
 // CloudDC (iMetal physical servers) API client: server inventory with marker paging, and the log-export API
 // (create, status, content). Decodes the vendor's shapes defensively; knows nothing about metrics.
 import type { Logger } from 'pino';
-import { decodeError } from '../../core/errors';
+import { decodeError } from '../../common/errors';
 import type { HttpClient, HttpResponse, RequestOptions } from '../../http/types';
 import type { Authorizer } from './auth';
 import { statusError } from './errors';

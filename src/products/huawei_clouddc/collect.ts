@@ -1,7 +1,7 @@
 // Mapping from decoded CloudDC records to samples (contract 4.3). No HTTP here.
 import { EXPORT_STATES, HEALTH_STATES, POWER_STATES } from '../../core/families';
 import { labels, sample, stateSet } from '../../core/samples';
-import type { Labels, Sample } from '../../core/types';
+import type { Labels, Sample } from '../../core/samples';
 import type { PhysicalServer } from './client';
 import { mapHealth, mapPower } from './parse';
 import type { ExportRecord } from './state';

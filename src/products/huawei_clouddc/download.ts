@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { describeError } from '../../core/errors';
+import { describeError } from '../../common/errors';
 import type { HttpClient } from '../../http/types';
 import type { CloudDcClient } from './client';
 import { safeSegment } from './parse';

@@ -1,6 +1,6 @@
 // Huawei error bodies, read the way the official SDKs read them: `{error_code, error_msg}`, else `{code, message}`,
 // else a nested `{error: {code, message}}` (IAM); plus the X-Request-Id header that support asks for.
-import { UpstreamError } from '../../core/errors';
+import { UpstreamError } from '../../common/errors';
 import type { HttpResponse } from '../../http/types';
 
 export interface VendorError {

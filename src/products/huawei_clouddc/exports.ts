@@ -1,8 +1,8 @@
 // Log exports the exporter started: starting one (scheduler or POST /-/log-exports), recording it at once in
 // the state file, and polling each server's newest export during collections until it is terminal.
 import type { Logger } from 'pino';
-import { describeError } from '../../core/errors';
-import type { LogExportStartResult } from '../../core/types';
+import { describeError } from '../../common/errors';
+import type { LogExportStartResult } from '../../core/samples';
 import type { HttpClient } from '../../http/types';
 import type { CloudDcClient, ExportInfo, PhysicalServer } from './client';
 import { mapExportStatus } from './parse';

@@ -1,6 +1,6 @@
 // Huawei Cloud CloudDC: physical-server health and power, and the log exports the exporter itself starts.
 import type { HuaweiTarget } from '../../config/types';
-import { asUpstreamError, describeError } from '../../core/errors';
+import { asUpstreamError, describeError } from '../../common/errors';
 import type {
   CollectContext,
   CollectOutput,
@@ -8,7 +8,7 @@ import type {
   ProductModule,
   ProductSession,
   SessionDeps,
-} from '../../core/types';
+} from '../../core/samples';
 import type { HttpClient } from '../../http/types';
 import { createAuthorizer } from './auth';
 import { CloudDcClient, type PhysicalServer } from './client';

@@ -1,7 +1,7 @@
 // The export trigger: independent of scrapes, it checks each selected server every `checkIntervalMs` (a minute)
 // and starts an export where one is due, never more than one start per `minStartSpacingMs` (10 s) per target.
 import type { Logger } from 'pino';
-import { describeError } from '../../core/errors';
+import { describeError } from '../../common/errors';
 import type { HttpClient } from '../../http/types';
 import type { PhysicalServer } from './client';
 import type { ExportTracker } from './exports';

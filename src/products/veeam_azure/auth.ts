@@ -4,7 +4,7 @@
 
 import type { Logger } from 'pino';
 import type { VeeamAzureTarget } from '../../config/types';
-import { authError, decodeError, UpstreamError } from '../../core/errors';
+import { authError, decodeError, UpstreamError } from '../../common/errors';
 import type { HttpClient, HttpResponse } from '../../http/types';
 
 export const TOKEN_PATH = '/api/oauth2/token';

@@ -1,7 +1,7 @@
 // The Veeam Backup for Microsoft Azure REST client of one collection: versioned paths, Offset/Limit paging,
 // and the decoding of policies, sessions and session logs. No metric knowledge here.
 
-import { decodeError, UpstreamError } from '../../core/errors';
+import { decodeError, UpstreamError } from '../../common/errors';
 import type { HttpClient, HttpResponse, Query } from '../../http/types';
 import {
   decodeAbout,

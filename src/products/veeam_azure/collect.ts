@@ -14,7 +14,7 @@ import {
   type RunPolicy,
 } from '../../core/jobs';
 import { sample } from '../../core/samples';
-import type { Sample } from '../../core/types';
+import type { Sample } from '../../core/samples';
 import type { AzurePolicy, AzureSession, LogCounts } from './decode';
 import { parseTimeSpan } from './parse';
 

@@ -2,7 +2,7 @@
 // sent as strings, ids as numbers (v1) or uuids. A body that cannot be what the API documents is a `decode`
 // error naming the path; a single odd record is skipped instead of failing the whole list.
 
-import { decodeError } from '../../core/errors';
+import { decodeError } from '../../common/errors';
 import { parseTime } from './parse';
 
 export interface AzurePolicy {

@@ -3,9 +3,9 @@
 
 import type { VeeamAzureTarget } from '../../config/types';
 import { jobSelected } from '../../config/types';
-import { asUpstreamError, describeError, UpstreamError } from '../../core/errors';
+import { asUpstreamError, describeError, UpstreamError } from '../../common/errors';
 import type { RunPolicy } from '../../core/jobs';
-import type { CollectContext, CollectOutput, ProductSession, Sample, SessionDeps } from '../../core/types';
+import type { CollectContext, CollectOutput, ProductSession, Sample, SessionDeps } from '../../core/samples';
 import { TokenManager } from '../../http/token';
 import type { HttpClient } from '../../http/types';
 import { login } from './auth';

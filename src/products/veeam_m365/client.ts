@@ -1,9 +1,11 @@
 // The VB365 REST client of one collection: bearer calls with one re-login on 401, paging, and the endpoints
 // the exporter reads, per API version. No metric knowledge here.
-import { decodeError } from '../../core/errors';
+import { PageGuard } from '../../common/paging';
 import type { TokenManager } from '../../http/token';
 import type { HttpClient, Query } from '../../http/types';
+import { segment } from '../../http/path';
 import {
+  classifyLogItem,
   decodeJob,
   decodeOrg,
   decodePage,
@@ -14,12 +16,9 @@ import {
   type Vb365Org,
   type Vb365Session,
 } from './decode';
-import { classifyLogItem } from './parse';
 
 /** Large pages (the documented maximum since v5) keep the number of round trips low. */
 export const PAGE_LIMIT = 10_000;
-/** A server that never stops paging is a broken server, not an endless loop. */
-const MAX_PAGES = 10_000;
 
 export interface EntryCounts {
   warnings: number;
@@ -45,25 +44,29 @@ export class Vb365Client {
   }
 
   /**
-   * Every item of a list: a bare array is the whole list; a page is followed while it says `_links.next` or is
-   * full. Offsets are computed here (hrefs were absolute before v6 and relative after: not trusted).
+   * Every item of a list, one page at a time: a bare array is the whole list; a page is followed while it says
+   * `_links.next` or is full. Offsets are computed here (hrefs were absolute before v6 and relative after).
    */
-  async forEachItem(path: string, query: Query, onPage: (items: unknown[]) => void): Promise<void> {
-    let offset = 0;
-    for (let n = 0; n < MAX_PAGES; n++) {
+  async forEachPage(path: string, query: Query, onPage: (items: unknown[]) => void): Promise<void> {
+    const guard = new PageGuard(path);
+    for (let offset = 0; ; ) {
       const page = decodePage(await this.getJson(path, { ...query, offset, limit: PAGE_LIMIT }), path);
+      guard.page(page.items);
       onPage(page.items);
       const limit = page.limit ?? PAGE_LIMIT;
       if (!page.isPage || page.items.length === 0 || (!page.hasNext && page.items.length < limit)) return;
       offset += page.items.length;
     }
-    throw decodeError(`${path} did not stop paging after ${MAX_PAGES} pages`, path);
   }
 
-  async list(path: string, query: Query = {}): Promise<unknown[]> {
-    const out: unknown[] = [];
-    await this.forEachItem(path, query, (items) => {
-      out.push(...items);
+  /** Every item of a list, decoded; items that do not decode are skipped. */
+  async list<T>(path: string, query: Query, decode: (item: unknown) => T | undefined): Promise<T[]> {
+    const out: T[] = [];
+    await this.forEachPage(path, query, (items) => {
+      for (const item of items) {
+        const v = decode(item);
+        if (v !== undefined) out.push(v);
+      }
     });
     return out;
   }
@@ -73,55 +76,48 @@ export class Vb365Client {
   }
 
   async jobs(): Promise<Vb365Job[]> {
-    const backup = this.decodeJobs(await this.list(`${this.v}/Jobs`), 'Backup');
+    const backup = await this.jobList(`${this.v}/Jobs`, 'Backup');
     // Backup copy jobs are a separate collection since v6.
-    const copy = this.version >= 6 ? this.decodeJobs(await this.list(`${this.v}/CopyJobs`), 'Copy') : [];
+    const copy = this.version >= 6 ? await this.jobList(`${this.v}/CopyJobs`, 'Copy') : [];
     return [...backup, ...copy];
   }
 
-  private decodeJobs(items: unknown[], kind: JobKind): Vb365Job[] {
-    return items.map((i) => decodeJob(i, kind)).filter((j): j is Vb365Job => j !== undefined);
+  private jobList(path: string, kind: JobKind): Promise<Vb365Job[]> {
+    return this.list(path, {}, (i) => decodeJob(i, kind));
   }
 
-  async organizations(): Promise<Vb365Org[]> {
-    return (await this.list(`${this.v}/Organizations`)).map(decodeOrg).filter((o): o is Vb365Org => o !== undefined);
+  organizations(): Promise<Vb365Org[]> {
+    return this.list(`${this.v}/Organizations`, {}, decodeOrg);
   }
 
   /** v3–v7: the backup jobs of one organization (how a job's tenant is known before v8). */
   async organizationJobIds(orgId: string): Promise<string[]> {
-    const items = await this.list(`${this.v}/Organizations/${encodeURIComponent(orgId)}/Jobs`);
-    return this.decodeJobs(items, 'Backup').map((j) => j.id);
+    const jobs = await this.jobList(`${this.v}/Organizations/${segment(orgId)}/Jobs`, 'Backup');
+    return jobs.map((j) => j.id);
   }
 
   /** v3–v6: `/Jobs/{id}/JobSessions`; v7+: `/JobSessions?jobId=`. Every session of the job. */
-  async jobSessions(jobId: string): Promise<Vb365Session[]> {
-    const items =
-      this.version <= 6
-        ? await this.list(`${this.v}/Jobs/${encodeURIComponent(jobId)}/JobSessions`)
-        : await this.list(`${this.v}/JobSessions`, { jobId });
-    return decodeSessions(items, jobId);
+  jobSessions(jobId: string): Promise<Vb365Session[]> {
+    const decode = (i: unknown) => decodeSession(i, jobId);
+    if (this.version <= 6) return this.list(`${this.v}/Jobs/${segment(jobId)}/JobSessions`, {}, decode);
+    return this.list(`${this.v}/JobSessions`, { jobId }, decode);
   }
 
   /** The global session list (v6+), optionally filtered; sessions name their job (v8) or link it. */
-  async sessions(query: Query): Promise<Vb365Session[]> {
-    return decodeSessions(await this.list(`${this.v}/JobSessions`, query));
+  sessions(query: Query): Promise<Vb365Session[]> {
+    return this.list(`${this.v}/JobSessions`, query, (i) => decodeSession(i));
   }
 
   /** Warning and error entries over every page of a session's log. */
   async logCounts(sessionId: string): Promise<EntryCounts> {
     const counts: EntryCounts = { warnings: 0, errors: 0 };
-    await this.forEachItem(`${this.v}/JobSessions/${encodeURIComponent(sessionId)}/LogItems`, {}, (items) => {
+    await this.forEachPage(`${this.v}/JobSessions/${segment(sessionId)}/LogItems`, {}, (items) => {
       for (const item of items) {
-        if (typeof item !== 'object' || item === null) continue;
-        const c = classifyLogItem(item as Record<string, unknown>);
+        const c = classifyLogItem(item);
         if (c === 'warning') counts.warnings++;
         else if (c === 'error') counts.errors++;
       }
     });
     return counts;
   }
-}
-
-function decodeSessions(items: unknown[], jobId?: string): Vb365Session[] {
-  return items.map((i) => decodeSession(i, jobId)).filter((s): s is Vb365Session => s !== undefined);
 }

@@ -1,7 +1,7 @@
-// Decoders from VB365 JSON shapes (v3 to v8) to typed records. Defensive: lists come as bare arrays (v3–v7
-// for most lists) or as pages `{offset, limit, results, _links}`; fields may be missing or null.
-import { decodeError } from '../../core/errors';
-import { jobIdFromLinks, parseCount, parseTime } from './parse';
+// Decoders from VB365 JSON shapes (v3 to v8) to typed records. Defensive: lists come as bare arrays (most lists
+// before v8) or as pages `{offset, limit, results, _links}`; fields may be missing or null. Nothing else here.
+import { decodeError } from '../../common/errors';
+import { bool, count, id as idOf, isObject, isoTime, text } from '../../common/decode';
 
 export type JobKind = 'Backup' | 'Copy';
 
@@ -44,73 +44,75 @@ export interface Page {
   isPage: boolean;
 }
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** `Array.isArray(body) ? body : body.results`, for every list of every version. */
 export function decodePage(body: unknown, path: string): Page {
   if (Array.isArray(body)) return { items: body, hasNext: false, isPage: false };
-  if (isObj(body) && Array.isArray(body.results)) {
-    const links = isObj(body._links) ? body._links : {};
-    const limit = parseCount(body.limit);
-    return { items: body.results, ...(limit ? { limit } : {}), hasNext: isObj(links.next), isPage: true };
+  if (isObject(body) && Array.isArray(body.results)) {
+    const links = isObject(body._links) ? body._links : {};
+    const limit = count(body.limit);
+    return { items: body.results, ...(limit ? { limit } : {}), hasNext: isObject(links.next), isPage: true };
   }
   throw decodeError(`expected a list or a page with "results" from ${path}`, path);
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
 export function decodeJob(v: unknown, kind: JobKind): Vb365Job | undefined {
-  if (!isObj(v)) return undefined;
-  const id = str(v.id);
-  const name = str(v.name);
+  if (!isObject(v)) return undefined;
+  const id = idOf(v.id);
+  const name = text(v.name);
   if (!id || name === undefined) return undefined;
   const job: Vb365Job = { id, name, kind };
-  const org = str(v.organizationId);
+  const org = idOf(v.organizationId);
   if (org) job.organizationId = org;
-  const backup = str(v.backupJobId);
+  const backup = idOf(v.backupJobId);
   if (backup) job.backupJobId = backup;
-  if (typeof v.isEnabled === 'boolean') job.enabled = v.isEnabled;
-  else if (v.isEnabled === 'true' || v.isEnabled === 'false') job.enabled = v.isEnabled === 'true';
-  const next = parseTime(v.nextRun);
+  const enabled = bool(v.isEnabled);
+  if (enabled !== undefined) job.enabled = enabled;
+  const next = isoTime(v.nextRun);
   if (next !== undefined && next > 0) job.nextRun = next;
   return job;
 }
 
 export function decodeOrg(v: unknown): Vb365Org | undefined {
-  if (!isObj(v)) return undefined;
-  const id = str(v.id);
-  const name = str(v.name) ?? str(v.officeName);
+  if (!isObject(v)) return undefined;
+  const id = idOf(v.id);
+  const name = text(v.name) ?? text(v.officeName);
   return id && name ? { id, name } : undefined;
 }
 
 /** A session without an id or a parsable creationTime cannot be placed in time and is skipped. */
 export function decodeSession(v: unknown, jobId?: string): Vb365Session | undefined {
-  if (!isObj(v)) return undefined;
-  const id = str(v.id);
-  const start = parseTime(v.creationTime);
+  if (!isObject(v)) return undefined;
+  const id = idOf(v.id);
+  const start = isoTime(v.creationTime);
   if (!id || start === undefined) return undefined;
   const s: Vb365Session = { id, start, status: typeof v.status === 'string' ? v.status : '' };
   // A per-job query names the job for sure; otherwise the v8 field, else the pre-v8 link.
-  const job = jobId ?? str(v.jobId) ?? jobIdFromLinks(v._links);
+  const job = jobId ?? idOf(v.jobId) ?? jobIdFromLinks(v._links);
   if (job) s.jobId = job;
-  const end = parseTime(v.endTime);
+  const end = isoTime(v.endTime);
   if (end !== undefined) s.end = end;
-  const stats = isObj(v.statistics) ? v.statistics : {};
-  const transferred = parseCount(stats.transferredDataBytes);
+  const stats = isObject(v.statistics) ? v.statistics : {};
+  const transferred = count(stats.transferredDataBytes);
   if (transferred !== undefined) s.transferredBytes = transferred;
-  const processed = parseCount(stats.processedObjects);
+  const processed = count(stats.processedObjects);
   if (processed !== undefined) s.processedObjects = processed;
   return s;
 }
 
+/** The job id a pre-v8 session links to (`_links.job.href` = `/v6/Jobs/<uuid>`, absolute before v6). */
+export function jobIdFromLinks(links: unknown): string | undefined {
+  if (!isObject(links)) return undefined;
+  for (const [key, link] of Object.entries(links)) {
+    if (!/job/i.test(key) || /session/i.test(key)) continue;
+    const href = isObject(link) ? link.href : undefined;
+    const m = typeof href === 'string' ? /\/(?:copy)?jobs\/([^/?#]+)/i.exec(href) : null;
+    if (m?.[1]) return decodeURIComponent(m[1]);
+  }
+  return undefined;
+}
+
 export function decodeServiceVersion(v: unknown): string | undefined {
-  return isObj(v) ? str(v.version) : undefined;
+  return isObject(v) ? text(v.version) : undefined;
 }
 
 export interface TokenBody {
@@ -119,9 +121,32 @@ export interface TokenBody {
 }
 
 export function decodeToken(v: unknown, path: string): TokenBody {
-  const accessToken = isObj(v) ? str(v.access_token) : undefined;
-  if (!isObj(v) || !accessToken) throw decodeError(`token response without access_token from ${path}`, path);
-  const expires = parseCount(v.expires_in);
+  const accessToken = isObject(v) ? text(v.access_token) : undefined;
+  if (!isObject(v) || !accessToken) throw decodeError(`token response without access_token from ${path}`, path);
+  const expires = count(v.expires_in);
   // Without expires_in the documented default lifetime (60 min) applies.
   return { accessToken, expiresInSeconds: expires && expires > 0 ? expires : 3600 };
+}
+
+export type EntryClass = 'warning' | 'error' | undefined;
+
+/** v3–v7 log items carry their state as a `[State]` prefix of `title`. */
+export function classifyTitle(title: unknown): EntryClass {
+  if (typeof title !== 'string') return undefined;
+  const word = /^\[(\w+)\]/.exec(title)?.[1]?.toLowerCase();
+  if (word === 'warning') return 'warning';
+  return word === 'error' || word === 'failed' ? 'error' : undefined;
+}
+
+/** v8 log items carry it in `type` (Running|Warning|Error|Success|Stop). */
+export function classifyType(type: unknown): EntryClass {
+  if (typeof type !== 'string') return undefined;
+  const t = type.toLowerCase();
+  return t === 'warning' ? 'warning' : t === 'error' ? 'error' : undefined;
+}
+
+/** Classifies one log item of any version: by `type` when the item has one (v8), else by `title`. */
+export function classifyLogItem(item: unknown): EntryClass {
+  if (!isObject(item)) return undefined;
+  return 'type' in item && !('title' in item) ? classifyType(item.type) : classifyTitle(item.title);
 }

@@ -1,11 +1,13 @@
-// Veeam Backup for Microsoft 365 (REST API v3 to v8).
-import type { ProductModule } from '../../core/types';
-import type { VeeamM365Target } from '../../config/types';
-import { M365Session } from './collector';
+// Veeam Backup for Microsoft 365 (REST API v3 to v8): backup and copy jobs per organization, their sessions as
+// runs, and the warnings and errors of each last run.
+import type { ProductModule } from '../../core/module';
+import { config, type VeeamM365Target } from './config';
+import { M365State } from './state';
 
-export const product: ProductModule<VeeamM365Target> = {
+export const veeamM365: ProductModule<VeeamM365Target, M365State> = {
   product: 'veeam_m365',
-  collectors: ['jobs', 'sessions', 'logs'],
+  title: 'Veeam Backup for Microsoft 365',
+  config,
   logsIn: () => true,
-  createSession: (target, deps) => new M365Session(target, deps),
+  createState: (target, deps) => new M365State(target, deps),
 };

@@ -1,8 +1,8 @@
 // The `sessions` collector: every session of the selected jobs that may matter within lookback, per job.
+import { mapLimit } from '../../common/pool';
 import type { Vb365Client } from './client';
 import type { Vb365Session } from './decode';
-import type { InventoryJob } from './inventory';
-import { mapLimit } from '../../core/pool';
+import type { InventoryJob } from './jobs';
 
 export interface SessionQuery {
   /** Unix seconds. */
@@ -43,25 +43,24 @@ export async function loadSessions(
       api.sessions({ endTimeLowerBound: bound }),
       api.sessions({ status: 'Running' }),
     ]);
-    dedupe([...windowed, ...running]).forEach(add);
+    for (const s of windowed) add(s);
+    for (const s of running) add(s);
   } else {
     const perJob = api.version === 6 ? jobs.filter((j) => j.kind === 'Backup') : jobs;
     const lists = await mapLimit(perJob, q.concurrency, (j) => api.jobSessions(j.id));
-    lists.forEach((l) => l.forEach(add));
-    if (api.version === 6 && jobs.some((j) => j.kind === 'Copy'))
-      (await api.sessions({ jobType: 'Copy' })).forEach(add);
+    for (const list of lists) for (const s of list) add(s);
+    if (api.version === 6 && jobs.some((j) => j.kind === 'Copy')) {
+      for (const s of await api.sessions({ jobType: 'Copy' })) add(s);
+    }
   }
-  for (const list of byJob.values()) dedupeInPlace(list);
-  return byJob;
+  const out = new Map<string, Vb365Session[]>();
+  for (const [jobId, list] of byJob) out.set(jobId, dedupe(list));
+  return out;
 }
 
-function dedupe(sessions: Vb365Session[]): Vb365Session[] {
+/** A session listed twice (by two queries, or shifted between pages) counts once; the first copy wins. */
+function dedupe(sessions: readonly Vb365Session[]): Vb365Session[] {
   const seen = new Map<string, Vb365Session>();
   for (const s of sessions) if (!seen.has(s.id)) seen.set(s.id, s);
   return [...seen.values()];
-}
-
-function dedupeInPlace(list: Vb365Session[]): void {
-  const unique = dedupe(list);
-  list.splice(0, list.length, ...unique);
 }

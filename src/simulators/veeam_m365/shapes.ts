@@ -13,8 +13,18 @@ function href(c: ShapeCtx, path: string): { href: string } {
   return { href: `${c.version >= 6 ? '' : c.origin}/v${c.version}/${path}` };
 }
 
+/** Sub-millisecond ticks (100 ns) the server adds to a time, as real servers send 7 fractional digits. */
+function ticksOf(ms: number): number {
+  return ms % 9973;
+}
+
 function time(c: ShapeCtx, ms: number | null): string | null {
-  return ms === null ? null : dotnetTime(ms, c.offsetMinutes, ms % 9973);
+  return ms === null ? null : dotnetTime(ms, c.offsetMinutes, ticksOf(ms));
+}
+
+/** The Unix seconds, to the microsecond, that the server's string for `ms` denotes (ticks included). */
+export function wireSeconds(ms: number): number {
+  return (ms * 1000 + Math.round((ticksOf(ms) % 10_000) / 10)) / 1e6;
 }
 
 /** Before v7 the end time is not nullable: a running session shows .NET DateTime.MinValue. */

@@ -1,7 +1,9 @@
-// The inventory collector (`jobs`): backup and copy jobs with their organization (the `tenant` label).
+// The inventory collector (`jobs`): backup and copy jobs with their organization (the `tenant` label),
+// reused for inventory_ttl.
+import { mapLimit } from '../../common/pool';
+import { byText } from '../../common/order';
 import type { Vb365Client } from './client';
 import type { Vb365Job } from './decode';
-import { mapLimit } from '../../core/pool';
 
 export interface InventoryJob extends Vb365Job {
   /** Organization name; absent when no organization claims the job. */
@@ -12,10 +14,10 @@ export interface InventoryJob extends Vb365Job {
  * v8 jobs carry `organizationId`. Before v8 a job's organization is the one whose `/Organizations/{id}/Jobs`
  * lists it; copy jobs (v6/v7) belong to the organization of the backup job they copy.
  */
-export async function loadInventory(api: Vb365Client, concurrency: number): Promise<InventoryJob[]> {
+export async function loadJobs(api: Vb365Client, concurrency: number): Promise<InventoryJob[]> {
   const [jobs, orgs] = await Promise.all([api.jobs(), api.organizations()]);
   // Sorted so that a job claimed by two organizations always gets the same one, whatever the list order.
-  orgs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  orgs.sort(byText((o) => o.id));
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   const tenantOf = new Map<string, string>();
   if (api.version >= 8) {

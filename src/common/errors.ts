@@ -3,12 +3,21 @@
 
 export type ErrorKind = 'timeout' | 'unreachable' | 'tls' | 'auth' | 'http' | 'decode' | 'config' | 'internal';
 
+export interface ErrorDetails {
+  status?: number;
+  method?: string;
+  path?: string;
+  cause?: unknown;
+  /** The vendor rejected the credentials at a login (token endpoint, IAM, or a call that carries them). */
+  login?: boolean;
+}
+
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly details: { status?: number; method?: string; path?: string; cause?: unknown } = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
   }
@@ -19,8 +28,18 @@ export function decodeError(message: string, path?: string): UpstreamError {
   return new UpstreamError('decode', message, path === undefined ? {} : { path });
 }
 
+/** An `auth` error that is not about the credentials themselves (a 403 on one endpoint, say). */
 export function authError(message: string, status?: number): UpstreamError {
   return new UpstreamError('auth', message, status === undefined ? {} : { status });
+}
+
+/** The vendor rejected the credentials: the target is down and logins wait (contract section 2). */
+export function loginRejected(message: string, status?: number): UpstreamError {
+  return new UpstreamError('auth', message, { ...(status === undefined ? {} : { status }), login: true });
+}
+
+export function isLoginRejection(err: unknown): err is UpstreamError {
+  return err instanceof UpstreamError && err.kind === 'auth' && err.details.login === true;
 }
 
 /** Any thrown value as an UpstreamError, keeping the kind when it already is one. */
@@ -34,4 +53,9 @@ export function asUpstreamError(err: unknown): UpstreamError {
 export function describeError(err: unknown): string {
   const e = asUpstreamError(err);
   return `${e.kind}: ${e.message}`;
+}
+
+/** True for an HTTP 404 answer, the vendor's "no such thing" (contract section 2 says what it means where). */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof UpstreamError && err.details.status === 404;
 }

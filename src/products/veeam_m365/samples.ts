@@ -12,11 +12,11 @@ import {
   type Run,
   type RunPolicy,
 } from '../../core/jobs';
-import { sample } from '../../core/samples';
-import type { Sample } from '../../core/types';
+import { byText } from '../../common/order';
+import { type Sample, sample } from '../../core/samples';
 import type { EntryCounts } from './client';
 import type { Vb365Session } from './decode';
-import type { InventoryJob } from './inventory';
+import type { InventoryJob } from './jobs';
 
 /** Session status (`Stopped, Running, Success, Failed, Warning, NotConfigured, Disconnected, Queued`). */
 export const STATUS: Record<string, JobState> = {
@@ -93,4 +93,9 @@ export function jobSeries(
   out.push(...sample('backup_job_last_run_transferred_bytes', l, runs.session?.transferredBytes));
   out.push(...sample('backup_job_last_run_processed_objects', l, runs.session?.processedObjects));
   return out;
+}
+
+/** Output order independent of the order the API lists jobs. */
+export function sortJobs(jobs: readonly InventoryJob[]): InventoryJob[] {
+  return [...jobs].sort(byText((j) => `${j.tenant ?? ''}\u0000${j.name}\u0000${j.kind}\u0000${j.id}`));
 }

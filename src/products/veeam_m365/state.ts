@@ -1,0 +1,116 @@
+// The per-target state of VB365 (token, API version) and one collection: login, detection and the inventory
+// (`jobs`) decide whether the target is up; `sessions` and `logs` are parts of their own.
+import { isNotFound, UpstreamError } from '../../common/errors';
+import type { RunPolicy } from '../../core/jobs';
+import type { CollectContext, CollectResult, ProductState, StateDeps } from '../../core/module';
+import type { Sample } from '../../core/samples';
+import { VersionTracker } from '../../core/versions';
+import { jobSelected } from '../../config/types';
+import { TokenManager, type Token } from '../../http/token';
+import type { HttpClient } from '../../http/types';
+import { detectVersion, passwordGrant, versionNumber } from './auth';
+import { type EntryCounts, Vb365Client } from './client';
+import type { ApiVersion, VeeamM365Target } from './config';
+import { type InventoryJob, loadJobs } from './jobs';
+import { loadLogCounts } from './logs';
+import { jobSeries, type LastRuns, pickRuns, sortJobs } from './samples';
+import { loadSessions } from './sessions';
+
+interface Inventory {
+  api: Vb365Client;
+  version: ApiVersion;
+  jobs: InventoryJob[];
+  serverVersion?: string;
+}
+
+export class M365State implements ProductState {
+  private readonly versions: VersionTracker<ApiVersion>;
+  private readonly tokens: TokenManager;
+  /** Start of the collection in progress: the clock of version detection. */
+  private now = 0;
+
+  constructor(
+    private readonly target: VeeamM365Target,
+    private readonly deps: StateDeps,
+  ) {
+    this.versions = new VersionTracker(target.apiVersion, target.inventoryTtlMs);
+    this.tokens = new TokenManager({
+      log: deps.log,
+      gate: deps.gate,
+      onLogin: deps.onLogin,
+      login: (http) => this.login(http),
+    });
+  }
+
+  async collect(ctx: CollectContext): Promise<CollectResult> {
+    this.now = ctx.now;
+    const inv = await ctx.inventory(() => this.inventory(ctx));
+    const selected = inv.jobs.filter((j) => jobSelected(this.target.jobs, j.name));
+    const policy: RunPolicy = {
+      now: ctx.now / 1000,
+      lookbackSeconds: this.target.lookbackMs / 1000,
+      warningIsSuccess: this.target.warningIsSuccess,
+    };
+    const runs = await ctx.part('sessions', () => this.runs(inv.api, selected, policy));
+    const counts = await ctx.part('logs', () => this.logs(inv.api, runs ?? new Map()));
+    const samples: Sample[] = [];
+    for (const job of sortJobs(selected)) {
+      for (const s of jobSeries(job, runs?.get(job.id), counts?.get(job.id), policy.now)) samples.push(s);
+    }
+    const info = { api_version: inv.version, ...(inv.serverVersion ? { server_version: inv.serverVersion } : {}) };
+    return { info, samples };
+  }
+
+  /** With api_version set nothing is probed; otherwise a login without a known version detects it. */
+  private async login(http: HttpClient): Promise<Token> {
+    const known = this.versions.current(this.now);
+    if (known !== undefined) return passwordGrant(http, known, this.target.auth);
+    const { version, token } = await detectVersion(http, this.target.auth);
+    this.versions.found(version, this.now);
+    return token;
+  }
+
+  private async inventory(ctx: CollectContext): Promise<Inventory> {
+    // A version to detect again needs a fresh login: detection is a login.
+    if (this.versions.current(ctx.now) === undefined) this.tokens.clear();
+    await this.tokens.get(ctx.http);
+    const version = this.versions.current(ctx.now);
+    if (version === undefined) throw new UpstreamError('internal', 'VB365 API version unknown after login');
+    const api = new Vb365Client(ctx.http, versionNumber(version), this.tokens);
+    const [jobs, serverVersion] = await Promise.all([this.jobs(api, ctx.now), this.serverVersion(api, ctx.now)]);
+    return { api, version, jobs, ...(serverVersion ? { serverVersion } : {}) };
+  }
+
+  private async jobs(api: Vb365Client, now: number): Promise<InventoryJob[]> {
+    const load = () => loadJobs(api, this.target.concurrency);
+    try {
+      return await this.deps.caches.inventory.get(`jobs:v${api.version}`, load, now);
+    } catch (err) {
+      if (isNotFound(err) && (err as UpstreamError).details.path === `/v${api.version}/Jobs`) {
+        this.versions.inventoryMissing();
+      }
+      throw err;
+    }
+  }
+
+  /** `/ServiceInstance` version, cached like the inventory; a failure only leaves server_version out. */
+  private async serverVersion(api: Vb365Client, now: number): Promise<string | undefined> {
+    try {
+      return await this.deps.caches.inventory.get(`service:v${api.version}`, () => api.serverVersion(), now);
+    } catch (err) {
+      this.deps.log.debug({ err: (err as Error).message }, 'ServiceInstance unavailable; server_version left out');
+      return undefined;
+    }
+  }
+
+  private async runs(api: Vb365Client, jobs: InventoryJob[], policy: RunPolicy): Promise<Map<string, LastRuns>> {
+    const q = { now: policy.now, lookbackSeconds: policy.lookbackSeconds, concurrency: this.target.concurrency };
+    const sessions = await loadSessions(api, jobs, q);
+    return new Map(jobs.map((j) => [j.id, pickRuns(sessions.get(j.id) ?? [], policy)]));
+  }
+
+  private logs(api: Vb365Client, runs: Map<string, LastRuns>): Promise<Map<string, EntryCounts>> {
+    const last = [...runs.entries()].flatMap(([jobId, r]) => (r.last ? [{ jobId, run: r.last }] : []));
+    return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency);
+  }
+}

@@ -1,0 +1,33 @@
+// Sending an exposition: the pieces of each target's rendered collection, gzipped piece by piece when the
+// client accepts it, so the whole text (tens of MB for a large estate) never exists as one string.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import type Koa from 'koa';
+import type { CollectOptions } from '../core/target';
+
+const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** The collection options a scrape asks for: its X-Prometheus-Scrape-Timeout-Seconds header. */
+export function scrapeOptions(ctx: Koa.Context): CollectOptions {
+  const header = Number(ctx.get('X-Prometheus-Scrape-Timeout-Seconds'));
+  return Number.isFinite(header) && header > 0 ? { scrapeTimeoutSeconds: header } : {};
+}
+
+export async function sendExposition(ctx: Koa.Context, parts: readonly Buffer[]): Promise<void> {
+  ctx.set('Content-Type', CONTENT_TYPE);
+  if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    ctx.set('Content-Encoding', 'gzip');
+    ctx.body = await gzipParts(parts);
+  } else {
+    ctx.body = Buffer.concat(parts);
+  }
+}
+
+async function gzipParts(parts: readonly Buffer[]): Promise<Buffer> {
+  const out: Buffer[] = [];
+  await pipeline(Readable.from(parts), zlib.createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
+    for await (const c of gzipped) out.push(c);
+  });
+  return Buffer.concat(out);
+}
