@@ -1,4 +1,4 @@
-// The job model shared by veeam_m365, veeam_azure and ahsay (contract 4.2): which run is the last run,
+// The job model shared by the products whose unit of work is a job (contract 4.2): which run is the last run,
 // which is the last success, and the series every job carries. Products only normalise their runs.
 import { JOB_STATES, type JobState } from './families';
 import { labels, sample, stateSet, withLabel } from './samples';
@@ -68,7 +68,7 @@ export interface JobFacts {
   lastSuccess?: Run;
   enabled?: boolean;
   nextRun?: number;
-  /** Vendor duration of the last run, when it reports one (Azure executionDuration); else end − start. */
+  /** Vendor duration of the last run, when the vendor reports one; else end − start. */
   durationSeconds?: number;
   warnings?: number;
   errors?: number;

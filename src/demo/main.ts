@@ -1,15 +1,47 @@
-// `npm run demo`: the exporter on :9897 against the built-in simulators, until Ctrl-C.
+// `npm run demo`: the exporter against the built-in simulators, until Ctrl-C. Flags: --web.listen-address
+// (default 127.0.0.1:9897: loopback unless told otherwise) and --help. Exit codes as the exporter's: 1 for a
+// bad flag, 2 when it cannot listen.
+import { parseArgs } from 'node:util';
 import { createLogger, SecretRedactor } from '../common/log';
-import { startDemo } from './demo';
+import { ListenError } from '../server/run';
+import { DEFAULT_LISTEN, startDemo } from './demo';
 
-async function run(): Promise<void> {
-  const listen = process.argv.find((a) => a.startsWith('--web.listen-address='))?.split('=')[1] ?? ':9897';
+const USAGE = `usage: npm run demo -- [flags]
+
+Starts simulators of every supported vendor API on loopback and the exporter against them.
+
+Flags:
+  --web.listen-address=ADDR   where the exporter listens (default: ${DEFAULT_LISTEN}; :9897 for every interface)
+  --help                      print this help and exit
+`;
+
+function flags(argv: string[]): { listen: string; help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: { 'web.listen-address': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  return { listen: values['web.listen-address'] ?? DEFAULT_LISTEN, help: values.help === true };
+}
+
+async function run(argv: string[]): Promise<number | undefined> {
+  let f: { listen: string; help: boolean };
+  try {
+    f = flags(argv);
+  } catch (err) {
+    process.stderr.write(`demo: ${(err as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  if (f.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const redactor = new SecretRedactor();
   const log = createLogger({ level: 'info', format: 'logfmt', redactor });
-  const demo = await startDemo({ listen, log, redactor });
+  const demo = await startDemo({ listen: f.listen, log, redactor });
   process.stdout.write(`
-backup-exporter demo: simulated Veeam Backup for Microsoft 365, Veeam Backup for Microsoft Azure,
-AhsayCBS and Huawei CloudDC APIs on loopback, and the exporter at ${demo.url}
+backup-exporter demo: simulated vendor APIs on loopback, and the exporter at ${demo.url}
 
   curl -s ${demo.url}/metrics | grep backup_job_status
   ${demo.url}/                (targets)
@@ -18,14 +50,18 @@ AhsayCBS and Huawei CloudDC APIs on loopback, and the exporter at ${demo.url}
 Configuration: ${demo.configFile}
 Press Ctrl-C to stop.
 `);
-  const stop = () => {
-    void demo.close().then(() => process.exit(0));
-  };
+  const stop = () => void demo.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return undefined;
 }
 
-run().catch((err: unknown) => {
-  process.stderr.write(`demo failed: ${(err as Error).message}\n`);
-  process.exit(1);
-});
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`demo failed: ${(err as Error).message}\n`);
+    process.exit(err instanceof ListenError ? 2 : 1);
+  },
+);

@@ -32,7 +32,7 @@ export function tlsOptions(config: TlsConfig): TlsOptions {
 
 /**
  * One dispatcher per target. The same TLS options go to direct connections (`connect`) and to connections
- * tunnelled through a proxy (`requestTls`), for the target URL and for absolute URLs such as Huawei IAM.
+ * tunnelled through a proxy (`requestTls`), for the target URL and for absolute URLs (a separate identity service).
  */
 export function createDispatcher(config: TlsConfig, connections: number): Dispatcher {
   const options = tlsOptions(config);

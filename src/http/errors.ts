@@ -1,5 +1,5 @@
 // Turns what undici and Node throw, and unwanted HTTP statuses, into UpstreamErrors. Messages name the method
-// and the path only: query values and bodies may carry secrets (passwords in Ahsay bodies, tokens in IAM).
+// and the path only: query values and bodies may carry secrets (passwords in request bodies, tokens).
 
 import { UpstreamError, type ErrorKind } from '../common/errors';
 

@@ -1,5 +1,5 @@
-// When to try a rate-limited or briefly unavailable upstream again. Vendors send Retry-After on 429 (VB365,
-// Huawei API gateway) and on 503 during maintenance; without it a short exponential backoff is enough.
+// When to try a rate-limited or briefly unavailable upstream again. Vendors send Retry-After on 429 (API
+// gateways, rate limits) and on 503 during maintenance; without it a short exponential backoff is enough.
 
 export const MAX_ATTEMPTS = 5;
 const BASE_BACKOFF_MS = 200;

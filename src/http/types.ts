@@ -5,7 +5,7 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Path below the target URL (starting with `/`), or an absolute URL (Huawei IAM: same TLS settings). */
+  /** Path below the target URL (starting with `/`), or an absolute URL (an identity service elsewhere: same TLS settings). */
   path: string;
   query?: Query;
   headers?: Record<string, string>;

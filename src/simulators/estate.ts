@@ -1,96 +1,48 @@
-// All four simulators together, and the `targets:` configuration that points the exporter at them. The demo,
-// the integration tests and the benchmark share this, each with its own names, scale and latency.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
+// Every registered simulator together, and the `targets:` section that points the exporter at them. The demo
+// and the tools share this, each with its own target names, latency and features.
 import type { Simulator } from './common';
-import { startM365Simulator, type M365SimOptions, type M365Simulator } from './veeam_m365/server';
-import { startVeeamAzureSimulator, type AzureSimOptions, type AzureSimulator } from './veeam_azure/server';
-import { startAhsaySimulator, type AhsaySimOptions, type AhsaySimulator } from './ahsay/server';
-import { startHuaweiSimulator, type HuaweiSimOptions, type HuaweiSimulator } from './huawei_clouddc/server';
+import { SIMULATORS } from './index';
+import type { SimulatorModule, StartOptions } from './module';
+
+export interface EstateMember {
+  module: SimulatorModule;
+  sim: Simulator;
+}
 
 export interface SimulatedEstate {
-  m365: M365Simulator;
-  azure: AzureSimulator;
-  ahsay: AhsaySimulator;
-  huawei: HuaweiSimulator;
+  readonly members: readonly EstateMember[];
+  /** The simulator standing in for `product`. */
+  get(product: string): Simulator | undefined;
+  /** Forgets every simulator's test log. */
+  clearLogs(): void;
   close(): Promise<void>;
 }
 
-export interface EstateOptions {
-  latencyMs?: number;
-  m365?: M365SimOptions;
-  azure?: AzureSimOptions;
-  ahsay?: AhsaySimOptions;
-  huawei?: HuaweiSimOptions;
-}
-
-/** Starts the four simulators over HTTPS (self-signed), as the real products are usually reached. */
-export async function startSimulatedEstate(o: EstateOptions = {}): Promise<SimulatedEstate> {
-  const common = { tls: true, latencyMs: o.latencyMs ?? 0 };
-  const [m365, azure, ahsay, huawei] = await Promise.all([
-    startM365Simulator({ ...common, version: 'v8', ...o.m365 }),
-    startVeeamAzureSimulator({ ...common, ...o.azure }),
-    startAhsaySimulator({ ...common, ...o.ahsay }),
-    startHuaweiSimulator({ ...common, ...o.huawei }),
-  ]);
-  const all: Simulator[] = [m365, azure, ahsay, huawei];
+/** Starts one simulator per product, over HTTPS (self-signed) unless told otherwise. */
+export async function startSimulatedEstate(o: Partial<StartOptions> = {}): Promise<SimulatedEstate> {
+  const opts: StartOptions = { tls: o.tls ?? true, latencyMs: o.latencyMs ?? 0 };
+  const members = await Promise.all(SIMULATORS.map(async (module) => ({ module, sim: await module.start(opts) })));
   return {
-    m365,
-    azure,
-    ahsay,
-    huawei,
+    members,
+    get: (product) => members.find((m) => m.module.product === product)?.sim,
+    clearLogs: () => {
+      for (const { module, sim } of members) {
+        if (module.clearLog) module.clearLog(sim);
+        else sim.requests.length = 0;
+      }
+    },
     close: async () => {
-      await Promise.all(all.map((s) => s.close()));
+      await Promise.all(members.map((m) => m.sim.close()));
     },
   };
 }
 
-export interface TargetsYamlOptions {
-  /** Where the simulators' CA certificates are written. */
-  dir: string;
-  names: { m365: string; azure: string; ahsay: string; huawei: string };
-  /** `log_exports:` of the CloudDC target (YAML lines, without indentation), if any. */
-  logExports?: Record<string, string | number>;
-}
-
-/** The `targets:` section for an estate (CA files written into `dir`). */
-export function estateTargetsYaml(e: SimulatedEstate, o: TargetsYamlOptions): string {
-  const ca = (name: string, sim: Simulator): string => {
-    const file = path.join(o.dir, `${name}-ca.pem`);
-    writeFileSync(file, sim.cert ?? '');
-    return file;
-  };
-  const iam = e.huawei.credentials.iam;
-  const exportsYaml = o.logExports
-    ? `    log_exports:\n${Object.entries(o.logExports)
-        .map(([k, v]) => `      ${k}: ${v}`)
-        .join('\n')}\n`
-    : '';
-  return `targets:
-  - name: ${o.names.m365}
-    product: veeam_m365
-    url: ${e.m365.url}
-    auth: { username: monitor, password: secret-m365 }
-    tls: { ca_file: ${ca(o.names.m365, e.m365)} }
-  - name: ${o.names.azure}
-    product: veeam_azure
-    url: ${e.azure.url}
-    auth: { username: monitor, password: secret-azure }
-    tls: { ca_file: ${ca(o.names.azure, e.azure)} }
-  - name: ${o.names.ahsay}
-    product: ahsay
-    url: ${e.ahsay.url}
-    timezone: ${e.ahsay.timezone}
-    auth: { username: ${e.ahsay.username}, password: ${e.ahsay.password} }
-    tls: { ca_file: ${ca(o.names.ahsay, e.ahsay)} }
-  - name: ${o.names.huawei}
-    product: huawei_clouddc
-    url: ${e.huawei.url}
-    project_id: ${e.huawei.projectId}
-    auth:
-      iam: { url: '${e.huawei.url}', domain: ${iam.domain}, username: ${iam.username}, password: ${iam.password} }
-    tls: { ca_file: ${ca(o.names.huawei, e.huawei)} }
-${exportsYaml}`;
+/** The `targets:` section for an estate: `<name><suffix>` per simulator, files written into `dir`. */
+export function estateTargetsYaml(e: SimulatedEstate, o: { dir: string; suffix: string; demo?: boolean }): string {
+  const entries = e.members.map(({ module, sim }) =>
+    module.targetYaml(sim, { name: `${module.name}${o.suffix}`, dir: o.dir, demo: o.demo ?? false }),
+  );
+  return `targets:\n${entries.join('')}`;
 }
 
 /** `global:` lines from a map. */

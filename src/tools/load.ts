@@ -10,7 +10,7 @@
 // comparable; the old generation, where a leak would live, is not limited.
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import { ALL_PRODUCTS, startLoadEnv, type LoadEnv, type LoadProduct } from './load-env';
+import { ALL_PRODUCTS, startLoadEnv, type LoadEnv } from './load-env';
 
 const MB = 1024 * 1024;
 const WARMUP = 100;
@@ -21,14 +21,14 @@ interface Options {
   clients: number;
   collections: number;
   minInterval: number;
-  products: LoadProduct[];
+  products: string[];
 }
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string, def: string): string => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
   const products = get('products', ALL_PRODUCTS.join(','))
     .split(',')
-    .filter((p): p is LoadProduct => (ALL_PRODUCTS as readonly string[]).includes(p));
+    .filter((p) => ALL_PRODUCTS.includes(p));
   return {
     seconds: Number(get('seconds', '60')),
     clients: Number(get('clients', '50')),

@@ -5,16 +5,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { selfSignedCert, startSimulator, type Fault, type Simulator } from '../../src/simulators/common';
-import { startSimulatedEstate, type SimulatedEstate } from '../../src/simulators/estate';
-import type { M365Simulator } from '../../src/simulators/veeam_m365/server';
-import type { HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
-import type { AzureSimulator } from '../../src/simulators/veeam_azure/server';
-import type { AhsaySimulator } from '../../src/simulators/ahsay/server';
+import { startM365Simulator, type M365Simulator } from '../../src/simulators/veeam_m365/server';
+import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
+import { startVeeamAzureSimulator, type AzureSimulator } from '../../src/simulators/veeam_azure/server';
+import { startAhsaySimulator, type AhsaySimulator } from '../../src/simulators/ahsay/server';
 import { startTestExporter, type TestExporter } from '../helpers/exporter';
 import { configYaml, huaweiYaml, m365Yaml } from '../helpers/two-targets';
 import { BUDGET_SECONDS, downLines, seriesOf, timedGet, upOf } from './helpers';
 
-let estate: SimulatedEstate;
 let m365: M365Simulator;
 let huawei: HuaweiSimulator;
 let azure: AzureSimulator;
@@ -34,13 +32,12 @@ const HEALTHY: Healthy[] = ['m365', 'clouddc', 'azure', 'cbs'];
 
 beforeAll(async () => {
   // All four products, over plain HTTP: the faults are injected into the simulators, not the transport.
-  estate = await startSimulatedEstate({
-    m365: { tls: false, scale: { orgs: 1, jobs: 3 } },
-    huawei: { tls: false, scale: { servers: 3 } },
-    azure: { tls: false },
-    ahsay: { tls: false },
-  });
-  ({ m365, huawei, azure, ahsay } = estate);
+  [m365, huawei, azure, ahsay] = await Promise.all([
+    startM365Simulator({ tls: false, scale: { orgs: 1, jobs: 3 } }),
+    startHuaweiSimulator({ tls: false, scale: { servers: 3 } }),
+    startVeeamAzureSimulator({ tls: false }),
+    startAhsaySimulator({ tls: false }),
+  ]);
   // HTTPS with a certificate for another name: the CA is trusted, the name is not.
   const material = await selfSignedCert(['wrong.example']);
   wrongHost = await startSimulator({ tls: material, handler: () => ({ json: {} }) });
@@ -75,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ex?.close();
-  await Promise.all([estate?.close(), wrongHost?.close()]);
+  await Promise.all([m365, huawei, azure, ahsay, wrongHost].map((s) => s?.close()));
   rmSync(dir, { recursive: true, force: true });
 });
 

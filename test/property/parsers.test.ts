@@ -3,12 +3,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { parseTimeSpan, parseTime as azureTime } from '../../src/products/veeam_azure/parse';
-import {
-  parseTime as m365Time,
-  parseCount as m365Count,
-  classifyTitle,
-  classifyType,
-} from '../../src/products/veeam_m365/parse';
+import { count as m365Count, isoTime as m365Time } from '../../src/common/decode';
+import { classifyTitle, classifyType } from '../../src/products/veeam_m365/decode';
 import {
   parsePercentage,
   parseTime as huaweiTime,
@@ -17,7 +13,7 @@ import {
   mapPower,
 } from '../../src/products/huawei_clouddc/parse';
 import { mapStatus } from '../../src/core/jobs';
-import { STATUS as M365_STATUS } from '../../src/products/veeam_m365/collect';
+import { STATUS as M365_STATUS } from '../../src/products/veeam_m365/samples';
 import { ahsayState } from '../../src/products/ahsay/status';
 import {
   parseBool,
@@ -80,8 +76,8 @@ describe('never throw, never NaN', () => {
   test.each([
     ['parseTimeSpan', (v: unknown) => parseTimeSpan(v)],
     ['veeam_azure parseTime', (v: unknown) => azureTime(v)],
-    ['veeam_m365 parseTime', (v: unknown) => m365Time(v)],
-    ['veeam_m365 parseCount', (v: unknown) => m365Count(v)],
+    ['common isoTime', (v: unknown) => m365Time(v)],
+    ['common count', (v: unknown) => m365Count(v)],
     ['huawei parsePercentage', (v: unknown) => parsePercentage(v)],
     ['huawei parseTime', (v: unknown) => huaweiTime(v)],
     ['ahsay parseNumber', (v: unknown) => parseNumber(v)],

@@ -1,0 +1,12 @@
+// Builds dist/ from the current sources before the integration tests, which run the program as users do
+// (`node dist/main.js`): a test must never run stale compiled code.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+module.exports = async function buildDist() {
+  const root = path.join(__dirname, '..');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+};
