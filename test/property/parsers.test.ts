@@ -2,7 +2,8 @@
 // `undefined` (never throws, never NaN), and well-formed input comes back exactly.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { parseTimeSpan, parseTime as azureTime } from '../../src/products/veeam_azure/parse';
+import { isoTime as azureTime } from '../../src/common/decode';
+import { parseTimeSpan } from '../../src/products/veeam_azure/decode';
 import {
   parseTime as m365Time,
   parseCount as m365Count,
