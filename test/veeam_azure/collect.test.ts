@@ -1,6 +1,6 @@
 // The demo appliance (v8.1, detected) over HTTPS: every status mapping, durations, noise sessions ignored.
 import { harness, NOW, seriesOf, statusOf, value, type Harness } from './helpers';
-import type { CollectOutput } from '../../src/core/samples';
+import type { CollectOutput } from '../helpers/session';
 
 const H = 3600;
 const now = NOW / 1000;

@@ -1,6 +1,7 @@
 // Decoding is defensive: pages or bare arrays, numbers as strings, records without ids skipped.
 import { decodeLogCounts, decodePage, decodePolicy, decodeSession } from '../../src/products/veeam_azure/decode';
-import { groupSessions, isPolicyRun, STATUS } from '../../src/products/veeam_azure/collect';
+import { STATUS } from '../../src/products/veeam_azure/samples';
+import { groupSessions, isPolicyRun } from '../../src/products/veeam_azure/sessions';
 import { mapStatus } from '../../src/core/jobs';
 
 test('a page and a bare array', () => {

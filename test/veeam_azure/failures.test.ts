@@ -36,6 +36,15 @@ test('a wrong password fails the target with an auth error', async () => {
   expect(failures?.value).toBe(1);
 });
 
+test('after a rejected password no login is tried for a minute: the target stays down with the same reason', async () => {
+  h = await harness({ password: 'other' });
+  await expect(h.collect()).rejects.toMatchObject({ kind: 'auth', details: { status: 401, login: true } });
+  await expect(h.collect()).rejects.toThrow(/Password grant refused \(401.*no login tried until/);
+  expect(h.sim.requests.filter((r) => r.path === '/api/oauth2/token')).toHaveLength(1);
+  const failures = (await h.metrics.logins.get()).values.find((v) => v.labels.result === 'failure');
+  expect(failures?.value).toBe(1);
+});
+
 test('logs answering 500: `logs` failed, job series present, no warnings/errors series', async () => {
   h = await harness();
   h.sim.faults.push({ kind: 'status', status: 500, match: /\/log$/ });
@@ -58,13 +67,17 @@ test('sessions answering 500: `sessions` and `logs` failed, only the policy fact
   expect(value(out.samples, 'backup_job_enabled', { job_name: 'vm-retired' })).toBe(0);
 });
 
-test("a session log that is gone (404) leaves that job's counts out without failing `logs`", async () => {
+// Contract section 2: a 404 from an endpoint about one item (a session's log items) leaves that item's series
+// out and fails the collector, while every other item keeps its series.
+test("a session log that is gone (404) leaves that job's counts out and fails `logs`; the others keep theirs", async () => {
   h = await harness();
   const sql = h.sim.data.policies.find((p) => p.name === 'sql-main')!;
   const last = h.sim.data.sessions.find((s) => s.policyId === sql.id && s.status === 'Error')!;
   h.sim.faults.push({ kind: 'status', status: 404, match: new RegExp(`/jobSessions/${last.id}/log$`) });
   const out = await h.collect();
-  expect(out.failed).toEqual([]);
+  expect(out.failed.map((f) => f.collector)).toEqual(['logs']);
+  expect(out.failed[0]!.reason).toMatch(/^http: policy sql-main: .*HTTP 404/);
+  expect(statusOf(out.samples, 'sql-main')).toBe('failed');
   expect(value(out.samples, 'backup_job_last_run_errors', { job_name: 'sql-main' })).toBeUndefined();
   expect(value(out.samples, 'backup_job_last_run_warnings', { job_name: 'vm-dev' })).toBe(2);
 });

@@ -1,6 +1,6 @@
 // A veeam_azure session against the simulator over real HTTPS, with a fixed clock and a log that tests can read.
-import type { VeeamAzureTarget } from '../../src/config/types';
-import { product as azureModule } from '../../src/products/veeam_azure';
+import { veeamAzure } from '../../src/products/veeam_azure';
+import type { VeeamAzureTarget } from '../../src/products/veeam_azure/config';
 import {
   startVeeamAzureSimulator,
   type AzureSimOptions,
@@ -22,7 +22,7 @@ export interface Harness extends SessionHarness {
 export async function harness(simOpts: AzureSimOptions = {}, o: Partial<VeeamAzureTarget> = {}): Promise<Harness> {
   const sim = await startVeeamAzureSimulator({ tls: true, now: () => NOW, ...simOpts });
   const target = azureTarget(sim.url, { tls: { ca: sim.cert!, insecureSkipVerify: false }, ...o });
-  const h = startSessionHarness(azureModule, target, { now: () => NOW });
+  const h = startSessionHarness(veeamAzure, target, { now: () => NOW });
   return {
     ...h,
     sim,

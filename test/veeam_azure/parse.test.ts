@@ -1,4 +1,6 @@
-import { formatUtc, parseTime, parseTimeSpan } from '../../src/products/veeam_azure/parse';
+import { isoTime as parseTime } from '../../src/common/decode';
+import { formatUtc } from '../../src/products/veeam_azure/client';
+import { parseTimeSpan } from '../../src/products/veeam_azure/decode';
 
 describe('parseTimeSpan (executionDuration)', () => {
   test.each<[unknown, number | undefined]>([

@@ -1,6 +1,8 @@
-// API versions: detection order, a configured version (no probing), the v1 shape, and detection again after a
-// versioned call answers 404.
-import { harness, statusOf, value, type Harness } from './helpers';
+// API versions: detection order, a configured version (no probing), the v1 shape, and detection again after
+// every policy list answers 404 (contract section 2).
+import { harness, NOW, statusOf, value, type Harness } from './helpers';
+
+const MIN = 60_000;
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -52,14 +54,17 @@ test('a configured api_version is used without probing', async () => {
   expect(out.info.server_version).toBe('8.1.0.16');
 });
 
-test('the detected version is kept, and detected again after a versioned call answers 404', async () => {
+test('the detected version is kept, and detected again 5 minutes after every policy list answered 404', async () => {
   h = await harness({ version: 'v8.1' }, { inventoryTtlMs: 0 });
   expect((await h.collect()).info.api_version).toBe('v8.1');
   await h.collect();
   expect(aboutProbes(h).filter((v) => v === 'v8')).toHaveLength(0);
   h.sim.version = 'v8'; // upgrade/downgrade of the appliance
   await expect(h.collect()).rejects.toMatchObject({ name: 'UpstreamError', details: { status: 404 } });
-  const again = await h.collect();
+  // Never more often than every 5 minutes (and at most once per inventory_ttl): still the old version now.
+  await expect(h.collect(NOW + 4 * MIN)).rejects.toMatchObject({ details: { status: 404 } });
+  expect(aboutProbes(h).filter((v) => v === 'v8')).toHaveLength(0);
+  const again = await h.collect(NOW + 5 * MIN);
   expect(again.info).toEqual({ api_version: 'v8', server_version: '8.0.0.54' });
   expect(again.failed).toEqual([]);
 });
@@ -72,4 +77,32 @@ test('no version answering system/about fails the target', async () => {
 test('a configured version the appliance does not serve fails the target', async () => {
   h = await harness({ version: 'v8.1' }, { apiVersion: 'v7' });
   await expect(h.collect()).rejects.toMatchObject({ details: { status: 404 } });
+});
+
+test('a 404 from anything but the policy lists never makes a collection detect again', async () => {
+  h = await harness({ version: 'v8.1' });
+  await h.collect(NOW);
+  const probes = aboutProbes(h).length;
+  // The policies are still cached: only the session list answers 404 once the appliance stops serving v8.1.
+  h.sim.version = 'v8';
+  const during = await h.collect(NOW + MIN);
+  expect(during.failed.map((f) => f.collector)).toEqual(['sessions', 'logs']);
+  const later = await h.collect(NOW + 2 * MIN);
+  expect(later.info.api_version).toBe('v8.1');
+  expect(aboutProbes(h)).toHaveLength(probes); // serverVersion is cached too: no request to system/about
+});
+
+test.each([400, 403])('system/about answering %d means: try the next lower version', async (status) => {
+  h = await harness({ version: 'v8' });
+  h.sim.faults.push({ kind: 'status', status, match: /^\/api\/v8\.1\/system\/about$/ });
+  const out = await h.collect();
+  expect(out.info).toEqual({ api_version: 'v8', server_version: '8.0.0.54' });
+  expect(aboutProbes(h).slice(0, 2)).toEqual(['v8.1', 'v8']);
+});
+
+test('system/about answering 500 during detection fails the target', async () => {
+  h = await harness({ version: 'v8.1' });
+  h.sim.faults.push({ kind: 'status', status: 500, match: /^\/api\/v8\.1\/system\/about$/ });
+  await expect(h.collect()).rejects.toMatchObject({ kind: 'http', details: { status: 500 } });
+  expect(aboutProbes(h)).toEqual(['v8.1']);
 });

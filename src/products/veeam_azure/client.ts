@@ -1,26 +1,23 @@
-// The Veeam Backup for Microsoft Azure REST client of one collection: versioned paths, Offset/Limit paging,
-// and the decoding of policies, sessions and session logs. No metric knowledge here.
-
+// The Veeam Backup for Microsoft Azure REST client of one collection: bearer calls with one re-login on 401,
+// versioned paths, Offset/Limit paging through a PageGuard, and one method per endpoint returning decoded
+// records. No metric knowledge here.
+import { isObject } from '../../common/decode';
 import { decodeError, UpstreamError } from '../../common/errors';
+import { PageGuard } from '../../common/paging';
+import { segment } from '../../http/path';
+import type { TokenManager } from '../../http/token';
 import type { HttpClient, HttpResponse, Query } from '../../http/types';
+import { API_VERSIONS, type ApiVersion } from './config';
 import {
+  type AzurePolicy,
+  type AzureSession,
   decodeAbout,
   decodeLogCounts,
   decodePage,
   decodePolicy,
   decodeSession,
-  isObj,
-  type AzurePolicy,
-  type AzureSession,
   type LogCounts,
 } from './decode';
-import { formatUtc } from './parse';
-
-/** Runs `fn` with a bearer token, logging in again once when the appliance answers 401. */
-export type Authorized = <T>(http: HttpClient, fn: (bearer: string) => Promise<T>) => Promise<T>;
-
-/** Versions the appliance may serve, newest first: the order of detection. */
-export const API_VERSIONS = ['v8.1', 'v8', 'v7', 'v6', 'v5', 'v4', 'v3', 'v2', 'v1'] as const;
 
 export interface PolicyFamily {
   /** job_type of its policies. */
@@ -46,31 +43,31 @@ export const POLICY_FAMILIES: readonly PolicyFamily[] = [
 const POLICY_PAGE = 200;
 /** Sessions are many and small: ask for large pages so a week of history takes few round trips. */
 const SESSION_PAGE = 1000;
-/** A server that ignores Offset would otherwise be paged forever. */
-const MAX_PAGES = 2000;
+/** Statuses of `system/about` that mean "this version is not served here: try the next lower one". */
+const NOT_SERVED = [400, 403, 404] as const;
 
 export class AzureApi {
   constructor(
     private readonly http: HttpClient,
-    private readonly auth: Authorized,
-    readonly version: string,
+    private readonly tokens: TokenManager,
+    readonly version: ApiVersion,
   ) {}
 
-  private get(path: string, query?: Query): Promise<HttpResponse> {
-    return this.auth(this.http, (bearer) =>
+  private get(path: string, query?: Query, accept: readonly number[] = [404]): Promise<HttpResponse> {
+    return this.tokens.withToken(this.http, (token) =>
       this.http.request({
         path: `/api/${this.version}${path}`,
         query,
-        headers: { authorization: `Bearer ${bearer}` },
-        accept: [404],
+        headers: { authorization: `Bearer ${token.value}` },
+        accept,
       }),
     );
   }
 
-  /** `system/about` serverVersion; undefined when this version is not served (404). */
-  async about(): Promise<{ serverVersion?: string } | undefined> {
-    const res = await this.get('/system/about');
-    if (res.status === 404) return undefined;
+  /** `system/about` serverVersion (absent when not sent); undefined when it answered one of `absent`. */
+  async about(absent: readonly number[] = [404]): Promise<{ serverVersion?: string } | undefined> {
+    const res = await this.get('/system/about', undefined, absent);
+    if (res.status !== 200) return undefined;
     const serverVersion = decodeAbout(res.json());
     return serverVersion === undefined ? {} : { serverVersion };
   }
@@ -98,11 +95,10 @@ export class AzureApi {
     return [...byId.values()];
   }
 
-  /** Warning and error items of a session's log (not paged: `JobSessionLog` is one object); undefined on 404. */
-  async logCounts(sessionId: string): Promise<LogCounts | undefined> {
-    const path = `/jobSessions/${encodeURIComponent(sessionId)}/log`;
-    const res = await this.get(path);
-    if (res.status === 404) return undefined;
+  /** Warning and error items of a session's log (not paged: `JobSessionLog` is one object). */
+  async logCounts(sessionId: string): Promise<LogCounts> {
+    const path = `/jobSessions/${segment(sessionId)}/log`;
+    const res = await this.get(path, undefined, []);
     return decodeLogCounts(res.json(), path);
   }
 
@@ -111,21 +107,22 @@ export class AzureApi {
     if (res.status === 404) return undefined;
     const body = res.json();
     // An appliance without a VNet policy answers an object without id; decodePolicy skips it.
-    if (!isObj(body)) throw decodeError('expected a policy object', path);
+    if (!isObject(body)) throw decodeError('expected a policy object', path);
     return [body];
   }
 
   private async all(path: string, query: Query, limit: number): Promise<unknown[] | undefined> {
     const out: unknown[] = [];
-    let offset = 0;
-    for (let n = 0; n < MAX_PAGES; n++) {
+    const guard = new PageGuard(`/api/${this.version}${path}`);
+    for (let offset = 0, first = true; ; first = false) {
       const res = await this.get(path, { ...query, Offset: offset, Limit: limit });
       if (res.status === 404) {
-        if (n === 0) return undefined;
+        if (first) return undefined;
         throw notServed(this.version, path);
       }
       const page = decodePage(res.json(), path);
-      out.push(...page.results);
+      guard.page(page.results);
+      for (const r of page.results) out.push(r);
       offset += page.results.length;
       if (page.complete || page.results.length === 0) return out;
       // totalCount decides when present; without it, a short page and no `next` link end the list (the
@@ -134,8 +131,18 @@ export class AzureApi {
         page.totalCount !== undefined ? offset >= page.totalCount : !page.hasNext && page.results.length < limit;
       if (done) return out;
     }
-    throw decodeError(`more than ${MAX_PAGES} pages: the server seems to ignore Offset`, path);
   }
+}
+
+/**
+ * Contract section 2: after logging in, `GET /api/vN/system/about` for v8.1, v8, v7 … v1; the first 200 wins,
+ * and 404, 400 and 403 mean "try the next lower version".
+ */
+export async function detectVersion(http: HttpClient, tokens: TokenManager): Promise<ApiVersion> {
+  for (const version of API_VERSIONS) {
+    if (await new AzureApi(http, tokens, version).about(NOT_SERVED)) return version;
+  }
+  throw new UpstreamError('http', `no API version (${API_VERSIONS.join(', ')}) answered GET system/about with 200`);
 }
 
 function notServed(version: string, path: string): UpstreamError {
@@ -145,9 +152,7 @@ function notServed(version: string, path: string): UpstreamError {
   });
 }
 
-/** True for the error a versioned call gives when the appliance no longer serves the version. */
-export function isNotFound(err: unknown): boolean {
-  return err instanceof UpstreamError && err.details.status === 404;
+/** Formats Unix milliseconds the way the API's `FromUtc` expects: `YYYY-MM-DDTHH:MM:SSZ`. */
+export function formatUtc(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
-
-export type { AzurePolicy, AzureSession, LogCounts };

@@ -1,12 +1,13 @@
 // Veeam Backup for Microsoft Azure (REST API v1–v8, v8.1): backup policies are the jobs, their sessions the
 // runs, and the session log gives each last run's warnings and errors.
-import type { ProductModule } from '../../core/samples';
-import type { VeeamAzureTarget } from '../../config/types';
-import { AzureSessionState } from './session';
+import type { ProductModule } from '../../core/module';
+import { config, type VeeamAzureTarget } from './config';
+import { AzureState } from './state';
 
-export const product: ProductModule<VeeamAzureTarget> = {
+export const veeamAzure: ProductModule<VeeamAzureTarget, AzureState> = {
   product: 'veeam_azure',
-  collectors: ['jobs', 'sessions', 'logs'],
+  title: 'Veeam Backup for Microsoft Azure',
+  config,
   logsIn: () => true,
-  createSession: (target, deps) => new AzureSessionState(target, deps),
+  createState: (target, deps) => new AzureState(target, deps),
 };

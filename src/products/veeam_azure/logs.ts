@@ -1,44 +1,48 @@
-// Warning and error counts of each policy's last run, from `jobSessions/{id}/log`. A finished session's log
-// never changes, so its counts are fetched once and kept in the immutable LRU; a running one is fetched
-// every collection. Requests run through a small worker pool so the target's concurrency bound is used
-// without holding every response in memory at once.
-
+// The `logs` collector: warning and error items of each policy's last run, from `jobSessions/{id}/log`. A
+// finished session's log never changes, so its counts are fetched once and kept in the immutable cache; a
+// running one is fetched every collection. A log that cannot be read (gone since the session list was read,
+// a server error) fails that policy's counts only: the other policies keep theirs.
+import { settleLimit } from '../../common/pool';
 import type { LruCache } from '../../core/cache';
+import type { Run, RunPolicy } from '../../core/jobs';
+import type { PartScope } from '../../core/module';
 import type { AzureApi } from './client';
-import type { LogCounts } from './decode';
+import type { AzurePolicy, AzureSession, LogCounts } from './decode';
+import { lastSession } from './samples';
 
-export interface LastRunRef {
-  policyId: string;
-  sessionId: string;
-  finished: boolean;
+export interface LastRun {
+  policy: AzurePolicy;
+  run: Run;
 }
 
-export async function fetchLogCounts(
+/** The last run of each policy that has one. */
+export function lastRuns(
+  policies: readonly AzurePolicy[],
+  sessions: ReadonlyMap<string, readonly AzureSession[]>,
+  p: RunPolicy,
+): LastRun[] {
+  return policies.flatMap((policy) => {
+    const last = lastSession(sessions.get(policy.id) ?? [], p);
+    return last ? [{ policy, run: last.run }] : [];
+  });
+}
+
+/** Counts by policy id; a policy whose log failed is reported to `scope` and left out. */
+export async function loadLogCounts(
   api: AzureApi,
-  refs: readonly LastRunRef[],
+  runs: readonly LastRun[],
   cache: LruCache,
   concurrency: number,
+  scope: PartScope,
 ): Promise<Map<string, LogCounts>> {
+  const results = await settleLimit(runs, concurrency, scope.signal, ({ run }) =>
+    cache.once(`log:${run.id}`, run.state !== 'running', () => api.logCounts(run.id)),
+  );
   const out = new Map<string, LogCounts>();
-  const queue = [...refs];
-  const worker = async (): Promise<void> => {
-    for (let ref = queue.shift(); ref; ref = queue.shift()) {
-      const counts = await countsOf(api, ref, cache);
-      if (counts) out.set(ref.policyId, counts);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, refs.length)) }, worker));
+  results.forEach((r, i) => {
+    const { policy } = runs[i]!;
+    if (r.ok) out.set(policy.id, r.value);
+    else scope.itemFailed(`policy ${policy.name}`, r.error);
+  });
   return out;
-}
-
-async function countsOf(api: AzureApi, ref: LastRunRef, cache: LruCache): Promise<LogCounts | undefined> {
-  const key = `veeam_azure:log:${ref.sessionId}`;
-  if (ref.finished) {
-    const hit = cache.get<LogCounts>(key);
-    if (hit) return hit;
-  }
-  // A 404 means the session is gone (removed by retention since the list was read): counts are left out.
-  const counts = await api.logCounts(ref.sessionId);
-  if (counts && ref.finished) cache.set(key, counts);
-  return counts;
 }

@@ -1,7 +1,7 @@
-// JSON shapes of the simulated appliance: the page wrapper, Policy / VnetPolicy, JobSession and timestamps
-// with 5, 6 or 7 fractional digits (the appliance's digit count varies).
+// JSON shapes of the simulated appliance: the page wrapper, Policy / VnetPolicy, JobSession, problem details and
+// timestamps with 5, 6 or 7 fractional digits (the appliance's digit count varies).
 
-import type { SimRequest } from '../common';
+import type { SimReply, SimRequest } from '../common';
 import type { SimPolicy, SimSession } from './data';
 
 /** `2020-02-05T10:48:40.67325Z`: milliseconds plus 2–4 more digits, chosen by `salt`. */
@@ -93,4 +93,19 @@ export function sessionBody(s: SimSession, i: number, v1: boolean): unknown {
   if (s.type.endsWith('Retention')) body.retentionJobInfo = { deletedRestorePointsCount: 1 };
   if (v1) body.usn = i;
   return body;
+}
+
+/** An `application/problem+json` error body. */
+export function problem(status: number, title: string, detail?: string): SimReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    body: JSON.stringify({
+      type: `https://tools.ietf.org/html/rfc7231#section-6.5.${status === 404 ? 4 : 1}`,
+      title,
+      status,
+      ...(detail ? { detail } : {}),
+      traceId: '00-sim-00',
+    }),
+  };
 }

@@ -1,42 +1,19 @@
-// From decoded policies, sessions and log counts to job samples (contract 4.2). A policy is a job; its runs are
-// the sessions of a policy-run type whose backupJobInfo.policyId is the policy.
-
+// From decoded policies, sessions and log counts to job samples (contract 4.2), through the shared job model.
+// A policy is a job; its runs are its policy-run sessions (sessions.ts).
 import type { JobState } from '../../core/families';
 import {
+  type JobFacts,
   jobLabels,
   jobSamples,
   lastRun,
   lastSuccess,
   mapStatus,
   normaliseEnd,
-  type JobFacts,
   type Run,
   type RunPolicy,
 } from '../../core/jobs';
-import { sample } from '../../core/samples';
-import type { Sample } from '../../core/samples';
-import type { AzurePolicy, AzureSession, LogCounts } from './decode';
-import { parseTimeSpan } from './parse';
-
-/** Session types that are runs of a policy (contract 4.2); manual, restore, retention, health-check never. */
-export const POLICY_RUN_TYPES: ReadonlySet<string> = new Set(
-  [
-    'PolicyBackup',
-    'PolicySnapshot',
-    'PolicyArchive',
-    'SnapshotBackup',
-    'SqlPolicyBackup',
-    'SqlPolicyArchive',
-    'FileSharePolicySnapshot',
-    'VnetPolicyBackup',
-    'VnetPolicyBackupToRepository',
-    'CosmosDbConfiguration',
-    'PostgresDbPolicyBackup',
-    'PostgresDbPolicyArchive',
-    'MongoDbPolicyBackup',
-    'MongoDbPolicyArchive',
-  ].map((t) => t.toLowerCase()),
-);
+import { type Sample, sample } from '../../core/samples';
+import { type AzurePolicy, type AzureSession, type LogCounts, parseTimeSpan } from './decode';
 
 /** JobStatus → state (contract 4.2); keys lower-case for mapStatus. */
 export const STATUS: Record<string, JobState> = {
@@ -51,25 +28,6 @@ export const STATUS: Record<string, JobState> = {
   canceled: 'stopped',
   neverexecuted: 'none',
 };
-
-export function isPolicyRun(s: AzureSession): boolean {
-  return POLICY_RUN_TYPES.has(s.type.toLowerCase());
-}
-
-/** Policy-run sessions grouped by policy id, only for the given (selected) policies. */
-export function groupSessions(
-  sessions: readonly AzureSession[],
-  policyIds: ReadonlySet<string>,
-): Map<string, AzureSession[]> {
-  const out = new Map<string, AzureSession[]>();
-  for (const s of sessions) {
-    if (!s.policyId || !policyIds.has(s.policyId) || !isPolicyRun(s)) continue;
-    const list = out.get(s.policyId);
-    if (list) list.push(s);
-    else out.set(s.policyId, [s]);
-  }
-  return out;
-}
 
 /** A session as a run; undefined without a start time (nothing to place it in time). */
 export function toRun(s: AzureSession): Run | undefined {
@@ -91,20 +49,6 @@ export function sessionDuration(s: AzureSession): Duration {
   return value === undefined ? { kind: 'unparsable', raw: s.duration } : { kind: 'seconds', value };
 }
 
-export interface PolicyState {
-  policy: AzurePolicy;
-  /** Absent when the sessions part failed. */
-  sessions?: AzureSession[];
-  /** Absent when the logs part failed or the last run's log was not available. */
-  counts?: LogCounts;
-}
-
-export interface MapOptions {
-  runPolicy: RunPolicy;
-  /** Called once per finished session whose duration cannot be parsed (the caller logs it once). */
-  onUnparsable?: (session: AzureSession, raw: unknown) => void;
-}
-
 /** The last run of a policy's sessions and the session it came from. */
 export function lastSession(
   sessions: readonly AzureSession[],
@@ -122,39 +66,61 @@ export function lastSession(
   return run ? { run, session: byId.get(run.id)! } : undefined;
 }
 
+export interface PolicyRuns {
+  /** Absent when the sessions part failed. */
+  sessions?: readonly AzureSession[];
+  /** Absent when the logs part failed, or failed for this policy. */
+  counts?: LogCounts;
+}
+
+export interface MapOptions {
+  runPolicy: RunPolicy;
+  /** Called for a finished last run whose duration cannot be parsed (the caller logs it once). */
+  onUnparsable?: (session: AzureSession, raw: unknown) => void;
+}
+
 const INVENTORY_ONLY = new Set(['backup_job_enabled', 'backup_job_next_run_timestamp_seconds']);
 
-export function policySamples(st: PolicyState, o: MapOptions): Sample[] {
-  const { policy } = st;
+/** The series of one policy. */
+export function policySamples(policy: AzurePolicy, r: PolicyRuns, o: MapOptions): Sample[] {
   const identity = { job_id: policy.id, job_name: policy.name, job_type: policy.type };
   const facts: JobFacts = { identity };
   if (policy.enabled !== undefined) facts.enabled = policy.enabled;
   if (policy.nextRun !== undefined) facts.nextRun = policy.nextRun;
   const now = o.runPolicy.now;
   // Without sessions only the inventory facts are known: the run series are left out, not shown as `none`.
-  if (st.sessions === undefined) return jobSamples(facts, now).filter((s) => INVENTORY_ONLY.has(s.name));
-  const runs = st.sessions.flatMap((s) => toRun(s) ?? []);
-  const last = lastSession(st.sessions, o.runPolicy);
-  const success = lastSuccess(runs, o.runPolicy);
+  if (r.sessions === undefined) return jobSamples(facts, now).filter((s) => INVENTORY_ONLY.has(s.name));
+  const success = lastSuccess(
+    r.sessions.flatMap((s) => toRun(s) ?? []),
+    o.runPolicy,
+  );
   if (success) facts.lastSuccess = success;
-  let dropDuration = false;
-  if (last) {
-    facts.last = last.run;
-    const d = sessionDuration(last.session);
-    if (d.kind === 'seconds') facts.durationSeconds = d.value;
-    if (d.kind === 'unparsable' && last.run.end !== undefined) {
-      dropDuration = true;
-      o.onUnparsable?.(last.session, d.raw);
-    }
-    if (st.counts) {
-      facts.warnings = st.counts.warnings;
-      facts.errors = st.counts.errors;
-    }
-  }
+  const last = lastSession(r.sessions, o.runPolicy);
+  const dropDuration = last !== undefined && addLastRun(facts, last, r.counts, o);
   const out = jobSamples(facts, now).filter(
     (s) => !(dropDuration && s.name === 'backup_job_last_run_duration_seconds'),
   );
-  if (last)
+  if (last) {
     out.push(...sample('backup_job_last_run_processed_objects', jobLabels(identity), last.session.protectedInstances));
+  }
   return out;
+}
+
+/** Adds the last run's facts; true when its duration is unparsable and must be left out. */
+function addLastRun(
+  facts: JobFacts,
+  last: { run: Run; session: AzureSession },
+  counts: LogCounts | undefined,
+  o: MapOptions,
+): boolean {
+  facts.last = last.run;
+  if (counts) {
+    facts.warnings = counts.warnings;
+    facts.errors = counts.errors;
+  }
+  const d = sessionDuration(last.session);
+  if (d.kind === 'seconds') facts.durationSeconds = d.value;
+  if (d.kind !== 'unparsable' || last.run.end === undefined) return false;
+  o.onUnparsable?.(last.session, d.raw);
+  return true;
 }
