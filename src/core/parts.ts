@@ -14,7 +14,8 @@ export interface PartFailure {
   error: UpstreamError;
 }
 
-type Outcome = { ok: true } | { ok: false; error: UpstreamError; items?: number };
+/** `partial`: only some items failed and the part returned the others (collectors that need it use them). */
+type Outcome = { ok: true } | { ok: false; error: UpstreamError; items?: number; partial?: boolean };
 
 export class PartLedger {
   private readonly outcomes = new Map<string, Outcome>();
@@ -43,7 +44,10 @@ export class PartLedger {
 
   async part<T>(collector: string, fn: (scope: PartScope) => Promise<T>): Promise<T | undefined> {
     if (!this.selected(collector)) return undefined;
-    const failedNeed = (this.spec.needs?.[collector] ?? []).find((n) => this.outcomes.get(n)?.ok === false);
+    const failedNeed = (this.spec.needs?.[collector] ?? []).find((n) => {
+      const o = this.outcomes.get(n);
+      return o?.ok === false && o.partial !== true;
+    });
     if (failedNeed !== undefined) {
       this.fail(collector, new UpstreamError('internal', `not run: the ${failedNeed} collector failed`));
       return undefined;
@@ -51,7 +55,10 @@ export class PartLedger {
     const scope: PartScope = { signal: this.signal, itemFailed: (item, err) => this.itemFailed(collector, item, err) };
     try {
       const value = await raceDeadline(fn(scope), this.expired, `the ${collector} collector`);
-      if (!this.outcomes.has(collector)) this.outcomes.set(collector, { ok: true });
+      const o = this.outcomes.get(collector);
+      if (!o) this.outcomes.set(collector, { ok: true });
+      // One item's failure leaves out that item's dependent series only (contract section 2).
+      else if (!o.ok) o.partial = true;
       return value;
     } catch (err) {
       this.fail(collector, asUpstreamError(err));

@@ -1,7 +1,7 @@
 // Error envelopes, failed parts and configuration (filters, users, plain http, list order).
 import { UpstreamError } from '../../src/common/errors';
 import type { Sample } from '../../src/core/samples';
-import { harness, DEST_A, DOCS, LAPTOP, ARCHIVE, statusOf, value, type Harness } from './helpers';
+import { ARCHIVE, DEST_A, DOCS, type Harness, harness, LAPTOP, statusOf } from './helpers';
 
 let h: Harness;
 afterEach(async () => {
@@ -80,7 +80,7 @@ describe('configuration', () => {
     expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
   });
 
-  test('plain http works and logs one warning per session; bodies (the password) are never logged', async () => {
+  test('plain http works and logs one warning per target; bodies (the password) are never logged', async () => {
     h = await harness({ tls: false });
     await h.collect();
     await h.collect();

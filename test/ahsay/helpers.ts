@@ -1,7 +1,7 @@
-// An ahsay session against the simulator over real HTTP(S), with a fixed clock and a log that tests can read.
-import type { AhsayTarget } from '../../src/config/types';
+// An ahsay target against the simulator over real HTTP(S), with a fixed clock and a log that tests can read.
 import type { Sample } from '../../src/core/samples';
-import { product as ahsay } from '../../src/products/ahsay';
+import { ahsay } from '../../src/products/ahsay';
+import type { AhsayTarget } from '../../src/products/ahsay/config';
 import { startAhsaySimulator, type AhsaySimOptions, type AhsaySimulator } from '../../src/simulators/ahsay/server';
 import { seriesWith, stateIn } from '../helpers/samples';
 import { startSessionHarness, type SessionHarness } from '../helpers/session';

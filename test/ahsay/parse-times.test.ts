@@ -1,7 +1,7 @@
 // parseCbsTime remembers parsed times (each collection reads today's lists again): a second parse must give
 // what luxon gives, also around DST changes, where the answer is not remembered.
 import { DateTime } from 'luxon';
-import { parseCbsTime } from '../../src/products/ahsay/parse';
+import { parseCbsTime } from '../../src/products/ahsay/times';
 
 const fresh = (s: string, zone: string): number => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm:ss', { zone }).toSeconds();
 

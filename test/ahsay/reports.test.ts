@@ -87,7 +87,7 @@ describe('immutable data', () => {
   });
 });
 
-describe('reports', () => {
+describe('report series', () => {
   test('file counts, stored and original sizes per change, dedupe', async () => {
     h = await harness();
     const { samples } = await h.collect();
@@ -117,7 +117,9 @@ describe('reports', () => {
       'updated',
     ]);
   });
+});
 
+describe('report endpoints and failures', () => {
   test('without GetBackupJobReportSummary the full report is used; the server is asked once', async () => {
     h = await harness({ summary: false });
     const { samples, failed } = await h.collect();

@@ -9,6 +9,7 @@ afterEach(async () => {
   await sim?.close();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read whatever the simulator answered.
 async function post(path: string, body: Record<string, unknown>, form = false): Promise<{ status: number; json: any }> {
   const r = await request(`${sim.url}/obs/api/json/${path}.do`, {
     method: 'POST',

@@ -43,32 +43,6 @@ describe('discovery and the day walk', () => {
     expect(h.sim.count('ListBackupJobStatus', { LoginName: 'bob', BackupDate: '2026-02-22' })).toBe(0);
   });
 
-  test('two destinations are two jobs, each with its own last run and last success', async () => {
-    h = await harness();
-    const { samples } = await h.collect();
-    expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
-    expect(statusOf(samples, DOCS, DEST_B)).toBe('warning');
-    const a = { job_id: DOCS, destination_id: DEST_A };
-    const b = { job_id: DOCS, destination_id: DEST_B };
-    expect(value(samples, 'backup_job_last_run_start_timestamp_seconds', a)).toBe(hk('2026-03-01T22:00:00'));
-    expect(value(samples, 'backup_job_last_run_end_timestamp_seconds', a)).toBe(hk('2026-03-01T22:20:00'));
-    expect(value(samples, 'backup_job_last_run_end_timestamp_seconds', b)).toBe(hk('2026-03-01T22:21:00'));
-    expect(value(samples, 'backup_job_last_run_warnings', b)).toBe(2);
-    expect(value(samples, 'backup_job_last_run_warnings', a)).toBe(0);
-    // warning_is_success (default true): the warning run is B's last success.
-    expect(value(samples, 'backup_job_last_success_timestamp_seconds', b)).toBe(hk('2026-03-01T22:21:00'));
-    expect(
-      samples.find((s) => s.name === 'backup_job_status' && s.labels.job_id === DOCS && !s.labels.destination_id),
-    ).toBeUndefined();
-  });
-
-  test('warning_is_success false: the last success of a destination is older than its warning run', async () => {
-    h = await harness({}, { warningIsSuccess: false });
-    const { samples } = await h.collect();
-    const b = { job_id: DOCS, destination_id: DEST_B };
-    expect(value(samples, 'backup_job_last_success_timestamp_seconds', b)).toBe(hk('2026-02-28T22:21:00'));
-  });
-
   test('a destination that stops running is still looked for: the walk goes back to its newest run', async () => {
     h = await harness({}, { users: ['alice'], jobs: { include: [/^(?:Documents)$/], exclude: [] } });
     await h.collect();
@@ -96,6 +70,34 @@ describe('discovery and the day walk', () => {
       value(samples, 'backup_job_last_run_start_timestamp_seconds', { job_id: DOCS, destination_id: DEST_B }),
     ).toBe(hk('2026-03-01T22:00:00'));
   });
+});
+
+describe('destinations', () => {
+  test('two destinations are two jobs, each with its own last run and last success', async () => {
+    h = await harness();
+    const { samples } = await h.collect();
+    expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
+    expect(statusOf(samples, DOCS, DEST_B)).toBe('warning');
+    const a = { job_id: DOCS, destination_id: DEST_A };
+    const b = { job_id: DOCS, destination_id: DEST_B };
+    expect(value(samples, 'backup_job_last_run_start_timestamp_seconds', a)).toBe(hk('2026-03-01T22:00:00'));
+    expect(value(samples, 'backup_job_last_run_end_timestamp_seconds', a)).toBe(hk('2026-03-01T22:20:00'));
+    expect(value(samples, 'backup_job_last_run_end_timestamp_seconds', b)).toBe(hk('2026-03-01T22:21:00'));
+    expect(value(samples, 'backup_job_last_run_warnings', b)).toBe(2);
+    expect(value(samples, 'backup_job_last_run_warnings', a)).toBe(0);
+    // warning_is_success (default true): the warning run is B's last success.
+    expect(value(samples, 'backup_job_last_success_timestamp_seconds', b)).toBe(hk('2026-03-01T22:21:00'));
+    expect(
+      samples.find((s) => s.name === 'backup_job_status' && s.labels.job_id === DOCS && !s.labels.destination_id),
+    ).toBeUndefined();
+  });
+
+  test('warning_is_success false: the last success of a destination is older than its warning run', async () => {
+    h = await harness({}, { warningIsSuccess: false });
+    const { samples } = await h.collect();
+    const b = { job_id: DOCS, destination_id: DEST_B };
+    expect(value(samples, 'backup_job_last_success_timestamp_seconds', b)).toBe(hk('2026-02-28T22:21:00'));
+  });
 
   test('a set without runs: one series set without destination_id, status none, nothing else', async () => {
     h = await harness();
@@ -116,7 +118,9 @@ describe('discovery and the day walk', () => {
     expect(call?.params).not.toHaveProperty('DestinationID');
     expect(call?.params.Owner).toBe('reseller1');
   });
+});
 
+describe('run times', () => {
   test('a job crossing midnight is found on its start day', async () => {
     h = await harness();
     const { samples } = await h.collect();

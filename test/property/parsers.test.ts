@@ -14,16 +14,10 @@ import {
 } from '../../src/products/huawei_clouddc/parse';
 import { mapStatus } from '../../src/core/jobs';
 import { STATUS as M365_STATUS } from '../../src/products/veeam_m365/samples';
-import { ahsayState } from '../../src/products/ahsay/status';
-import {
-  parseBool,
-  parseCbsTime,
-  parseCount,
-  parseJobId,
-  parseNumber,
-  parsePercent,
-  parseText,
-} from '../../src/products/ahsay/parse';
+import { ahsayState } from '../../src/products/ahsay/samples';
+import { count as parseCount, id as parseText, number as parseNumber } from '../../src/common/decode';
+import { flag as parseBool, percent as parsePercent } from '../../src/products/ahsay/decode';
+import { parseCbsTime, parseJobId } from '../../src/products/ahsay/times';
 
 /** Any JSON value as text; String() itself throws on objects such as {"toString": null}, which JSON can hold. */
 function asText(v: unknown): string {

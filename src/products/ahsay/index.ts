@@ -1,12 +1,13 @@
 // AhsayCBS (JSON API): backup sets of backup users as jobs, one per destination.
-import type { ProductModule } from '../../core/samples';
-import type { AhsayTarget } from '../../config/types';
-import { AhsaySession } from './session';
+import type { ProductModule } from '../../core/module';
+import { type AhsayTarget, config } from './config';
+import { AhsayState } from './state';
 
-export const product: ProductModule<AhsayTarget> = {
+export const ahsay: ProductModule<AhsayTarget, AhsayState> = {
   product: 'ahsay',
-  collectors: ['jobs', 'runs', 'reports', 'progress'],
+  title: 'AhsayCBS',
+  config,
   // Credentials travel in every request body: there is no login call, no token and nothing to count.
   logsIn: () => false,
-  createSession: (target, deps) => new AhsaySession(target, deps),
+  createState: (target, deps) => new AhsayState(target, deps),
 };

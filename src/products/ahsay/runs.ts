@@ -2,13 +2,18 @@
 // (backup set, destination) is found by walking back day by day from today (in the target's zone) to the
 // lookback. The walk of a user stops early once every selected backup set has a run and every destination
 // seen so far (in this walk or an earlier collection) has a successful run. A job that crosses midnight is
-// listed on its start day.
-import { DateTime } from 'luxon';
-import { isSuccess, normaliseEnd, type Run, type RunPolicy } from '../../core/jobs';
+// listed on its start day. One user's walk failing leaves out that user's jobs only.
+import type { Logger } from 'pino';
+import { byText } from '../../common/order';
+import { settleLimit } from '../../common/pool';
 import type { LruCache } from '../../core/cache';
-import type { CbsBackupSet, CbsClient, CbsJobEntry, CbsUser } from './client';
-import { localDays } from './parse';
-import { ahsayState } from './status';
+import { isSuccess, type JobIdentity, lastRun, lastSuccess, type Run, type RunPolicy } from '../../core/jobs';
+import type { PartScope } from '../../core/module';
+import type { CbsClient, RunKey } from './client';
+import type { CbsBackupSet, CbsJobEntry, CbsUser } from './decode';
+import type { UserSets } from './jobs';
+import { ahsayState, toRun } from './samples';
+import type { WalkDay } from './times';
 
 /** A run plus what the report and progress calls need to address it. */
 export interface CbsRun extends Run {
@@ -19,27 +24,61 @@ export interface CbsRun extends Run {
 /** Runs found per backup set id, then per destination ('' for runs without a DestinationID). */
 export type UserRuns = Map<string, Map<string, CbsRun[]>>;
 
-/** A finished day's list is final only some time after midnight, so clock skew cannot freeze it early. */
-const DAY_FINAL_GRACE_MS = 15 * 60_000;
+/** One exported job: a backup set to one destination (or without destination when it has no run). */
+export interface CbsJob {
+  user: CbsUser;
+  set: CbsBackupSet;
+  identity: JobIdentity;
+  last?: CbsRun;
+  lastSuccess?: CbsRun;
+}
 
 export interface WalkContext {
   client: CbsClient;
   immutable: LruCache;
-  zone: string;
-  /** Collection time, epoch ms. */
-  nowMs: number;
-  lookbackMs: number;
+  /** The days of this collection's walk, newest first. */
+  days: readonly WalkDay[];
   policy: RunPolicy;
-  /** Key prefix keeping this target's entries apart in the immutable cache. */
-  cacheKey: string;
+  concurrency: number;
   /** Destinations learned in earlier collections, per `login\0setId`: the walk goes on until each is found. */
   knownDestinations: Map<string, Set<string>>;
 }
 
-export async function walkUser(w: WalkContext, user: CbsUser, sets: readonly CbsBackupSet[]): Promise<UserRuns> {
+/** The jobs of every user whose walk succeeded, in inventory order. */
+export async function collectRuns(w: WalkContext, inventory: readonly UserSets[], scope: PartScope): Promise<CbsJob[]> {
+  const item = (u: UserSets): string => `user ${u.user.login}`;
+  const walked = await eachItem(inventory, w.concurrency, scope, item, (u) => walkUser(w, u.user, u.sets));
+  return inventory.flatMap((u) => {
+    const runs = walked.get(u);
+    return runs ? buildJobs(u.user, u.sets, runs, w.policy) : [];
+  });
+}
+
+/**
+ * `fn` for every item, at most `concurrency` at a time. An item that fails is reported to the part as that
+ * item's failure; the others' defined results are returned by item.
+ */
+export async function eachItem<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  scope: PartScope,
+  name: (item: T) => string,
+  fn: (item: T) => Promise<R | undefined>,
+): Promise<Map<T, R>> {
+  const results = await settleLimit(items, concurrency, scope.signal, fn);
+  const out = new Map<T, R>();
+  results.forEach((r, i) => {
+    const item = items[i]!;
+    if (!r.ok) scope.itemFailed(name(item), r.error);
+    else if (r.value !== undefined) out.set(item, r.value);
+  });
+  return out;
+}
+
+async function walkUser(w: WalkContext, user: CbsUser, sets: readonly CbsBackupSet[]): Promise<UserRuns> {
   const known = new Map(sets.map((s) => [s.id, knownOf(w, user, s.id)]));
   const found: UserRuns = new Map();
-  for (const day of walkDays(w)) {
+  for (const day of w.days) {
     for (const e of await dayList(w, user, day)) {
       if (known.has(e.setId)) add(found, e);
     }
@@ -51,62 +90,29 @@ export async function walkUser(w: WalkContext, user: CbsUser, sets: readonly Cbs
 
 function knownOf(w: WalkContext, user: CbsUser, setId: string): Set<string> {
   const key = `${user.login}\u0000${setId}`;
-  let set = w.knownDestinations.get(key);
-  if (!set) w.knownDestinations.set(key, (set = new Set()));
-  return set;
+  const known = w.knownDestinations.get(key) ?? new Set<string>();
+  w.knownDestinations.set(key, known);
+  return known;
 }
 
-/** A calendar day of the walk, newest first, and whether its list is final at collection time. */
-interface WalkDay {
-  date: string;
-  over: boolean;
-}
-
-/** The days are the same for every user of a collection: computed once per walk context (luxon is slow). */
-const daysOfWalk = new WeakMap<WalkContext, WalkDay[]>();
-
-function walkDays(w: WalkContext): WalkDay[] {
-  let days = daysOfWalk.get(w);
-  if (!days) {
-    days = localDays(w.nowMs, w.zone, w.nowMs - w.lookbackMs).map((date) => ({
-      date,
-      over: DateTime.fromISO(date, { zone: w.zone }).plus({ days: 1 }).toMillis() + DAY_FINAL_GRACE_MS <= w.nowMs,
-    }));
-    daysOfWalk.set(w, days);
-  }
-  return days;
-}
-
-/** One day's entries: from the immutable cache when the day is over and none of its jobs still runs. */
-async function dayList(w: WalkContext, user: CbsUser, { date: day, over }: WalkDay): Promise<CbsJobEntry[]> {
-  const key = `${w.cacheKey}:day:${user.login}\u0000${user.owner}\u0000${day}`;
-  if (over) {
-    const cached = w.immutable.get<CbsJobEntry[]>(key);
-    if (cached) return cached;
-  }
-  const entries = await w.client.listBackupJobStatus(user, day);
-  if (over && !entries.some((e) => ahsayState(e.status) === 'running')) w.immutable.set(key, entries);
-  return entries;
+/** One day's entries, fetched once when the day is over and none of its jobs still runs. */
+async function dayList(w: WalkContext, user: CbsUser, day: WalkDay): Promise<CbsJobEntry[]> {
+  let fresh: CbsJobEntry[] = [];
+  const kept = await w.immutable.once(`day:${user.login}\u0000${user.owner}\u0000${day.date}`, day.over, async () => {
+    fresh = await w.client.listBackupJobStatus(user, day.date);
+    // A job still running on a past day: the list is not final yet, so it is not kept (fetched again).
+    return fresh.some((e) => ahsayState(e.status) === 'running') ? undefined : fresh;
+  });
+  return kept ?? fresh;
 }
 
 function add(found: UserRuns, e: CbsJobEntry): void {
-  let dests = found.get(e.setId);
-  if (!dests) found.set(e.setId, (dests = new Map()));
+  const dests = found.get(e.setId) ?? new Map<string, CbsRun[]>();
+  found.set(e.setId, dests);
   const dest = e.destinationId ?? '';
-  let runs = dests.get(dest);
-  if (!runs) dests.set(dest, (runs = []));
-  if (runs.some((r) => r.id === e.id)) return;
-  runs.push(toRun(e));
-}
-
-export function toRun(e: CbsJobEntry): CbsRun {
-  const state = ahsayState(e.status);
-  // A job still running has no end, whatever EndTime says (CBS may fill it with the last update time).
-  const end = state === 'running' ? undefined : normaliseEnd(e.start, e.end);
-  const run: CbsRun = { id: e.id, start: e.start, state, vendorStatus: e.status, owner: e.owner };
-  if (end !== undefined) run.end = end;
-  if (e.destinationId !== undefined) run.destinationId = e.destinationId;
-  return run;
+  const runs = dests.get(dest) ?? [];
+  dests.set(dest, runs);
+  if (!runs.some((r) => r.id === e.id)) runs.push(toRun(e));
 }
 
 /** True when every selected set has runs and each destination seen or known has a success. */
@@ -118,4 +124,54 @@ function complete(found: UserRuns, known: ReadonlyMap<string, ReadonlySet<string
     for (const runs of dests.values()) if (!runs.some((r) => isSuccess(r, policy))) return false;
   }
   return true;
+}
+
+/** The jobs of one user's selected sets: one per destination with a run within lookback, else one without. */
+function buildJobs(user: CbsUser, sets: readonly CbsBackupSet[], runs: UserRuns, policy: RunPolicy): CbsJob[] {
+  const jobs: CbsJob[] = [];
+  for (const set of sets) {
+    const base: JobIdentity = { tenant: user.login, job_id: set.id, job_name: set.name, job_type: set.type };
+    const perDest = [...(runs.get(set.id) ?? new Map<string, CbsRun[]>()).entries()].sort(byText(([d]) => d));
+    const found: CbsJob[] = [];
+    for (const [dest, list] of perDest) {
+      const last = lastRun(list, policy) as CbsRun | undefined;
+      if (!last) continue;
+      const job: CbsJob = { user, set, identity: dest === '' ? base : { ...base, destination_id: dest }, last };
+      const success = lastSuccess(list, policy) as CbsRun | undefined;
+      if (success) job.lastSuccess = success;
+      found.push(job);
+    }
+    // No run within lookback: one series set without destination_id, status none.
+    jobs.push(...(found.length > 0 ? found : [{ user, set, identity: base }]));
+  }
+  return jobs;
+}
+
+/** What the collectors that need `runs` (reports, progress) use in one collection. */
+export interface RunDetails {
+  client: CbsClient;
+  immutable: LruCache;
+  concurrency: number;
+  log: Logger;
+}
+
+export type RunJob = CbsJob & { last: CbsRun };
+
+/** The jobs that have a last run; with `running`, only those whose last run is still going. */
+export function withLastRun(jobs: readonly CbsJob[], running = false): RunJob[] {
+  return jobs.filter((j): j is RunJob => j.last !== undefined && (!running || j.last.state === 'running'));
+}
+
+/** How a job is named in a part's failure reason. */
+export function jobItem(job: CbsJob): string {
+  const dest = job.identity.destination_id;
+  return `backup set ${job.set.name} of ${job.user.login}${dest === undefined ? '' : ` to destination ${dest}`}`;
+}
+
+/** The parameters of the report and progress calls for a job's last run. */
+export function runKey(job: RunJob): RunKey {
+  const { last } = job;
+  const key: RunKey = { login: job.user.login, owner: last.owner, setId: job.set.id, jobId: last.id };
+  if (last.destinationId !== undefined) key.destinationId = last.destinationId;
+  return key;
 }

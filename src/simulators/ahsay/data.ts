@@ -106,12 +106,9 @@ export class Builder {
   }
 }
 
-const set = (id: string, name: string, type: string, destinations: string[]): SimSet => ({
-  id,
-  name,
-  type,
-  destinations,
-});
+function set(id: string, name: string, type: string, destinations: string[]): SimSet {
+  return { id, name, type, destinations };
+}
 const DEST_A = '-1700000000101';
 const DEST_B = '-1700000000102';
 
@@ -199,10 +196,8 @@ function generated(b: Builder, s: AhsayScale): SimUser[] {
     const sets: SimSet[] = [];
     const jobs: SimJob[] = [];
     for (let k = 0; k < s.setsPerUser; k++) {
-      const st = set(`18${String(u).padStart(6, '0')}${String(k).padStart(3, '0')}`, `Set ${k + 1}`, 'FILE', [
-        DEST_A,
-        DEST_B,
-      ]);
+      const id = `18${String(u).padStart(6, '0')}${String(k).padStart(3, '0')}`;
+      const st = set(id, `Set ${k + 1}`, 'FILE', [DEST_A, DEST_B]);
       sets.push(st);
       for (let d = 1; d <= s.days; d++) {
         const r = rnd();

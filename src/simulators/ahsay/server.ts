@@ -164,7 +164,7 @@ const API: Record<string, Api> = {
   GetBackupJobReportSummary: report(false),
   GetBackupJobProgress: (sim, p) => {
     const run = findRun(sim, p);
-    if (!run || run.job.status !== 'BS_STILL_RUNNING') return error('Backup job is not running');
+    if (run?.job.status !== 'BS_STILL_RUNNING') return error('Backup job is not running');
     return ok({ Data: progressShape(run.user, run.job, sim.timezone) });
   },
 };

@@ -52,20 +52,6 @@ export function reportShape(j: SimJob, zone: string, full: boolean): Record<stri
   const asText = j.files % 2 === 1;
   const n = (v: number): number | string => (asText ? String(v) : v);
   const f = j.files;
-  const log = [
-    {
-      Type: 'start',
-      LogType: 'start',
-      Timestamp: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'),
-      Message: 'Start [AhsayOBM v 10.1.0.0]',
-    },
-    ...Array.from({ length: j.warnings }, (_, i) => ({
-      Type: 'warn',
-      LogType: 'warn',
-      Timestamp: fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss'),
-      Message: `Warning ${i + 1}`,
-    })),
-  ];
   return {
     ID: j.id,
     FromIp: '10.3.121.64',
@@ -77,7 +63,34 @@ export function reportShape(j: SimJob, zone: string, full: boolean): Record<stri
     SuccessPublicFolder: '',
     MissedPublicFolder: '',
     // The docs call the log array `info`, the vendor's example `Logs`.
-    ...(f % 3 === 0 ? { info: log } : { Logs: log }),
+    ...(f % 3 === 0 ? { info: logShape(j, zone) } : { Logs: logShape(j, zone) }),
+    ...changeCounters(f, n),
+    NumOfWarnEntries: n(j.warnings),
+    NumOfErrorEntries: n(j.errors),
+    DedupeEnabled: asText ? 'false' : true,
+    DedupeOriginalSize: n(f * 9000),
+    DedupeSaving: n(f * 1000),
+    ...(full ? fileArrays(j, zone) : {}),
+  };
+}
+
+/** The info log: the start entry and one entry per warning. */
+function logShape(j: SimJob, zone: string): Array<Record<string, unknown>> {
+  const at = fmt(j.start, zone, 'yyyy/MM/dd HH:mm:ss');
+  return [
+    { Type: 'start', LogType: 'start', Timestamp: at, Message: 'Start [AhsayOBM v 10.1.0.0]' },
+    ...Array.from({ length: j.warnings }, (_, i) => ({
+      Type: 'warn',
+      LogType: 'warn',
+      Timestamp: at,
+      Message: `Warning ${i + 1}`,
+    })),
+  ];
+}
+
+/** File counts, stored and original sizes and zip ratios per kind of change, derived from `f` files. */
+function changeCounters(f: number, n: (v: number) => number | string): Record<string, unknown> {
+  return {
     NumOfNewFiles: n(f),
     NumOfNewDirCount: 4,
     NumOfNewLinkDirCount: 0,
@@ -107,12 +120,6 @@ export function reportShape(j: SimJob, zone: string, full: boolean): Record<stri
     TotalCopiedSize: 2048,
     TotalUnzipCopiedFilesSize: 4096,
     CopiedFilesZipRatio: '50%',
-    NumOfWarnEntries: n(j.warnings),
-    NumOfErrorEntries: n(j.errors),
-    DedupeEnabled: asText ? 'false' : true,
-    DedupeOriginalSize: n(f * 9000),
-    DedupeSaving: n(f * 1000),
-    ...(full ? fileArrays(j, zone) : {}),
   };
 }
 

@@ -1,6 +1,6 @@
-// Pure parsers for AhsayCBS values. The CBS API sends times without an offset (server-local, in the
-// target's `timezone`), numbers typed as Long that arrive as strings or "", and ratios like "33%".
-// Nothing here may throw on bad input: unknown values are `undefined` (absent), never 0.
+// Times of the CBS API: sent without an offset (server-local, in the target's `timezone`), sometimes as Java
+// epoch milliseconds; backup job ids are start times; ListBackupJobStatus lists one calendar day of that zone.
+// Nothing here throws on bad input: an unknown time is `undefined`, never 0.
 import { DateTime, IANAZone } from 'luxon';
 
 const TIME_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy/MM/dd HH:mm:ss'];
@@ -8,6 +8,8 @@ const TIME_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy/MM/dd HH:mm:ss'];
 const JOB_ID_FORMAT = 'yyyy-MM-dd-HH-mm-ss';
 /** Java epoch milliseconds (legacy servers) are above this; seconds never are. */
 const EPOCH_MS_MIN = 1e11;
+/** A finished day's list is final only some time after midnight, so clock skew cannot freeze it early. */
+const DAY_FINAL_GRACE_MS = 15 * 60_000;
 
 /**
  * A CBS timestamp as Unix seconds, read in `zone` (an IANA name). luxon applies the zone's rules for that
@@ -61,47 +63,6 @@ function epochNumber(n: number): number | undefined {
   return n >= EPOCH_MS_MIN ? n / 1000 : n;
 }
 
-/** A Long that may come as a number, a numeric string, "" or null. Non-numeric → undefined. */
-export function parseNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const s = value.trim();
-  if (s === '' || !/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** A non-negative count or size; negative values are vendor placeholders, not data. */
-export function parseCount(value: unknown): number | undefined {
-  const n = parseNumber(value);
-  return n !== undefined && n >= 0 ? n : undefined;
-}
-
-/** `"33%"`, `"05"`, `33` → 0.33, 0.05, 0.33 (a percentage as a 0..1 ratio). */
-export function parsePercent(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value / 100 : undefined;
-  if (typeof value !== 'string') return undefined;
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
-  return m ? Number(m[1]) / 100 : undefined;
-}
-
-/** `true`/`false` as booleans or strings (any case, also `Y`/`N` of the legacy API). */
-export function parseBool(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return undefined;
-  const s = value.trim().toLowerCase();
-  if (s === 'true' || s === 'y' || s === 'yes') return true;
-  if (s === 'false' || s === 'n' || s === 'no') return false;
-  return undefined;
-}
-
-/** A string field, or undefined when absent or empty. */
-export function parseText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
 /** The calendar date (`yyyy-MM-dd`) in `zone` of an instant, and the days before it. */
 export function localDays(nowMs: number, zone: string, oldestMs: number): string[] {
   const today = DateTime.fromMillis(nowMs, { zone }).startOf('day');
@@ -109,6 +70,20 @@ export function localDays(nowMs: number, zone: string, oldestMs: number): string
   const days: string[] = [];
   for (let d = today; d >= oldest; d = d.minus({ days: 1 })) days.push(d.toISODate() ?? '');
   return days.filter((d) => d !== '');
+}
+
+/** A calendar day of the walk, newest first, and whether its list is final at collection time. */
+export interface WalkDay {
+  date: string;
+  over: boolean;
+}
+
+/** The days from today (in `zone`) back to the one that holds `nowMs − lookbackMs`. */
+export function walkDays(nowMs: number, zone: string, lookbackMs: number): WalkDay[] {
+  return localDays(nowMs, zone, nowMs - lookbackMs).map((date) => ({
+    date,
+    over: DateTime.fromISO(date, { zone }).plus({ days: 1 }).toMillis() + DAY_FINAL_GRACE_MS <= nowMs,
+  }));
 }
 
 export function isValidZone(zone: string): boolean {

@@ -1,0 +1,49 @@
+// The `reports` collector: GetBackupJobReportSummary of each job's last run (no per-file arrays), or
+// GetBackupJobReport on servers without the summary. A finished run's report never changes: fetched once and
+// kept in the immutable cache; a running run's is fetched on every collection.
+import { UpstreamError } from '../../common/errors';
+import type { PartScope } from '../../core/module';
+import { type CbsClient, type RunKey, whileRunning } from './client';
+import type { CbsReport } from './report-fields';
+import { type CbsJob, eachItem, jobItem, type RunDetails, type RunJob, runKey, withLastRun } from './runs';
+
+/** Whether the server offers GetBackupJobReportSummary: learned on the first report, kept until reload. */
+export class ReportSource {
+  private summary: boolean | undefined;
+  private probing: Promise<unknown> | undefined;
+
+  /** Reports by job; a job whose report failed is an item failure of the part, the others keep theirs. */
+  collect(d: RunDetails, jobs: readonly CbsJob[], scope: PartScope): Promise<Map<CbsJob, CbsReport>> {
+    return eachItem(withLastRun(jobs), d.concurrency, scope, jobItem, (job) => this.report(d, job));
+  }
+
+  private report(d: RunDetails, job: RunJob): Promise<CbsReport | undefined> {
+    const key = runKey(job);
+    const finished = job.last.state !== 'running';
+    const cacheKey = `report:${[key.login, key.owner, key.setId, key.destinationId ?? '', key.jobId].join('\u0000')}`;
+    return d.immutable.once(cacheKey, finished, () =>
+      finished ? this.fetch(d.client, key) : whileRunning(this.fetch(d.client, key), d.log),
+    );
+  }
+
+  /** Prefers the summary (no per-file arrays); the first answer tells whether the server offers it. */
+  private async fetch(client: CbsClient, key: RunKey): Promise<CbsReport> {
+    if (this.summary === undefined && this.probing) await this.probing.catch(() => undefined);
+    if (this.summary === false) return full(client, key);
+    const p = client.report(key, true);
+    if (this.summary === undefined) this.probing = p;
+    const r = await p;
+    if (r !== 'missing') {
+      this.summary = true;
+      return r;
+    }
+    this.summary = false;
+    return full(client, key);
+  }
+}
+
+async function full(client: CbsClient, key: RunKey): Promise<CbsReport> {
+  const r = await client.report(key, false);
+  if (r === 'missing') throw new UpstreamError('http', 'GetBackupJobReport: not found', { status: 404 });
+  return r;
+}

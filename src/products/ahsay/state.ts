@@ -1,0 +1,68 @@
+// The per-target state of an AhsayCBS target and one collection: the inventory (`jobs`: users and backup
+// sets) decides whether the target is up; `runs` (the day walk), then `reports` and `progress` of each last
+// run, are parts of their own. There is no login call: the credentials travel in every request body, and the
+// target's login gate stops every call for a while after the server rejected them (contract section 2).
+import { UpstreamError } from '../../common/errors';
+import type { RunPolicy } from '../../core/jobs';
+import type { CollectContext, CollectResult, ProductState, StateDeps } from '../../core/module';
+import type { Sample } from '../../core/samples';
+import { CbsClient } from './client';
+import { API_VERSION, type AhsayTarget } from './config';
+import { loadInventory, type UserSets } from './jobs';
+import { collectProgress } from './progress';
+import { ReportSource } from './reports';
+import { collectRuns, type RunDetails, type WalkContext } from './runs';
+import { jobSeries } from './samples';
+import { isValidZone, walkDays } from './times';
+
+export class AhsayState implements ProductState {
+  private readonly reports = new ReportSource();
+  /** Destinations seen per backup set, so a destination that stops running is still looked for. */
+  private readonly knownDestinations = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly target: AhsayTarget,
+    private readonly deps: StateDeps,
+  ) {
+    if (target.url.startsWith('http://')) {
+      deps.log.warn('plain http: the CBS system user password is sent in every request body');
+    }
+  }
+
+  async collect(ctx: CollectContext): Promise<CollectResult> {
+    const t = this.target;
+    const client = new CbsClient(ctx.http, t, this.deps.gate);
+    const inventory = await ctx.inventory(() => this.inventory(client, ctx.now));
+    const policy: RunPolicy = {
+      now: ctx.now / 1000,
+      lookbackSeconds: t.lookbackMs / 1000,
+      warningIsSuccess: t.warningIsSuccess,
+    };
+    const d: RunDetails = { client, immutable: this.deps.caches.immutable, concurrency: t.concurrency, log: ctx.log };
+    const walk = (): WalkContext => ({
+      ...d,
+      days: walkDays(ctx.now, t.timezone, t.lookbackMs),
+      policy,
+      knownDestinations: this.knownDestinations,
+    });
+    const jobs = (await ctx.part('runs', (scope) => collectRuns(walk(), inventory, scope))) ?? [];
+    const [reports, progress] = await Promise.all([
+      ctx.part('reports', (scope) => this.reports.collect(d, jobs, scope)),
+      ctx.part('progress', (scope) => collectProgress(d, jobs, scope)),
+    ]);
+    const samples: Sample[] = [];
+    for (const job of jobs) {
+      for (const s of jobSeries(job, reports?.get(job), progress?.get(job), policy.now)) samples.push(s);
+    }
+    return { info: { api_version: API_VERSION }, samples };
+  }
+
+  /** A rejected password's wait takes the target down before any call (the inventory may come from cache). */
+  private inventory(client: CbsClient, now: number): Promise<UserSets[]> {
+    if (!isValidZone(this.target.timezone)) {
+      throw new UpstreamError('config', `unknown timezone ${this.target.timezone}`);
+    }
+    this.deps.gate.check();
+    return loadInventory(client, this.target, this.deps.caches.inventory, now);
+  }
+}
