@@ -14,6 +14,8 @@ export interface FamilyDef {
 
 const JOB = ['tenant', 'job_id', 'job_name', 'job_type', 'destination_id'] as const;
 const SERVER = ['server_id', 'server_name'] as const;
+const REPOSITORY = ['repository_id', 'repository_name'] as const;
+const COMPONENT = ['component_type', 'component_id', 'component_name'] as const;
 
 function target(help: string, labels: readonly string[] = []): FamilyDef {
   return { type: 'gauge', help, labels, scope: 'target' };
@@ -74,6 +76,48 @@ export const FAMILIES = {
   backup_log_export_progress_ratio: target('Progress of the newest log export, 0..1.', SERVER),
   backup_log_export_created_timestamp_seconds: target('Creation time of the newest log export, Unix seconds.', SERVER),
   backup_log_export_downloaded_bytes: target('Size of the newest log export archive saved in download_dir.', SERVER),
+  // 4.4 storage: repositories and tenant usage
+  backup_repository_capacity_bytes: target('Capacity of the backup repository.', REPOSITORY),
+  backup_repository_free_bytes: target('Free space of the backup repository.', REPOSITORY),
+  backup_repository_used_bytes: target('Used space of the backup repository (object storage).', REPOSITORY),
+  backup_repository_status: target('State of the backup repository: one series per state, 1 for the current one.', [
+    ...REPOSITORY,
+    'state',
+  ]),
+  backup_repository_info: target('Kind of the backup repository (value 1).', [
+    ...REPOSITORY,
+    'repository_type',
+    'storage_tier',
+    'immutable',
+  ]),
+  backup_storage_used_bytes: target('Backup data stored per storage tier.', ['storage_tier']),
+  backup_tenant_used_bytes: target('Backup data of the tenant, per repository where the product says.', [
+    'tenant',
+    'repository_id',
+  ]),
+  backup_tenant_retained_bytes: target('Backup data of the tenant kept for retention.', ['tenant']),
+  backup_tenant_quota_bytes: target('Storage quota of the tenant.', ['tenant']),
+  backup_tenant_last_backup_timestamp_seconds: target('Last backup of the tenant, Unix seconds.', ['tenant']),
+  // 4.5 licences
+  backup_license_expiry_timestamp_seconds: target('Expiry of the licence, Unix seconds.'),
+  backup_license_grace_expiry_timestamp_seconds: target('End of the licence grace period, Unix seconds.'),
+  backup_license_capacity_units: target('Units (users, instances) the licence covers.'),
+  backup_license_used_units: target('Units of the licence in use.'),
+  backup_license_info: target('Type and vendor status of the licence (value 1).', ['license_type', 'vendor_status']),
+  backup_tenant_license_used_units: target('Licence units the tenant uses.', ['tenant']),
+  // 4.6 protection coverage
+  backup_objects: target('Objects the product knows about, by type and whether a backup protected them.', [
+    'tenant',
+    'object_type',
+    'protection',
+  ]),
+  // 4.7 infrastructure components
+  backup_component_status: target('State of the component: one series per state, 1 for the current one.', [
+    ...COMPONENT,
+    'state',
+  ]),
+  backup_component_cpu_ratio: target('CPU usage of the component, 0..1.', COMPONENT),
+  backup_component_memory_ratio: target('Memory usage of the component, 0..1.', COMPONENT),
 } as const satisfies Record<string, FamilyDef>;
 
 export type FamilyName = keyof typeof FAMILIES;
@@ -85,3 +129,8 @@ export const HEALTH_STATES = ['ok', 'warning', 'critical', 'unknown'] as const;
 export const POWER_STATES = ['on', 'off', 'powering-on', 'powering-off', 'rebooting', 'unknown'] as const;
 export const EXPORT_STATES = ['processing', 'completed', 'failed', 'unknown'] as const;
 export type ExportState = (typeof EXPORT_STATES)[number];
+/** Contract 4.4 and 4.7. */
+export const REPOSITORY_STATES = ['ok', 'warning', 'failed', 'unknown'] as const;
+export type RepositoryState = (typeof REPOSITORY_STATES)[number];
+export const COMPONENT_STATES = ['online', 'offline', 'maintenance', 'unknown'] as const;
+export type ComponentState = (typeof COMPONENT_STATES)[number];

@@ -59,6 +59,16 @@ describe('parts', () => {
     ]);
   });
 
+  test('a part whose items failed in part still feeds the collectors that need it', async () => {
+    const l = ledger();
+    await l.part('sessions', async (scope) => {
+      scope.itemFailed('job a', new UpstreamError('http', 'gone'));
+      return ['job b'];
+    });
+    expect(await l.part('logs', async () => 'counts of job b')).toBe('counts of job b');
+    expect(l.failures().map((f) => f.collector)).toEqual(['sessions']);
+  });
+
   test('a login rejected during a part takes the target down', async () => {
     const l = ledger();
     await l.part('extra', async () => {
