@@ -5,21 +5,34 @@ import {
   dashboard,
   datasourceVariable,
   labelVariable,
+  type Mixin,
   productVariable,
-  TARGET,
-  targetVariable,
   thresholds,
   UP_MAPPING,
   valueText,
 } from './common';
-import { stat, table, timeseries } from './panels';
+import { stat, timeseries } from './panels';
+import { matchers } from './promql';
+import { table } from './tables';
 
-/** Self-metrics are only in /metrics: they are selected by the scrape job and instance of the exporter. */
-const SELF = 'job=~"$job", instance=~"$instance"';
-const UPSTREAM = `${SELF}, ${TARGET}`;
 const RATE = '[$__rate_interval]';
+const TARGET_VARS = 'target=~"$target", product=~"$product"';
 
-function targets() {
+/**
+ * Self-metrics are only in /metrics: the `job` and `instance` variables pick the exporter's scrapes (SELF).
+ * Target series may come from other scrape jobs (/probe), so they are selected by target and product only.
+ */
+function selectors(m: Mixin) {
+  const self = m.self;
+  return {
+    SELF: self,
+    TARGET: matchers(m.cfg.selectors.targets, TARGET_VARS),
+    UPSTREAM: matchers(self, TARGET_VARS),
+  };
+}
+
+function targets(m: Mixin) {
+  const { TARGET } = selectors(m);
   const up = `max by (target, product) (backup_target_up{${TARGET}})`;
   const info = `max by (target, product, api_version, server_version) (backup_target_info{${TARGET}})`;
   // Versions joined in where known; `or on` keeps a down target that has no info series.
@@ -43,7 +56,8 @@ function targets() {
   );
 }
 
-function collectionVsTimeout() {
+function collectionVsTimeout(m: Mixin) {
+  const { TARGET } = selectors(m);
   return timeseries(
     'Collection duration / timeout',
     [
@@ -66,7 +80,8 @@ function collectionVsTimeout() {
   );
 }
 
-function collectionDuration() {
+function collectionDuration(m: Mixin) {
+  const { TARGET } = selectors(m);
   return timeseries(
     'Collection duration and timeout',
     [
@@ -77,7 +92,8 @@ function collectionDuration() {
   );
 }
 
-function upstreamRequests() {
+function upstreamRequests(m: Mixin) {
+  const { UPSTREAM } = selectors(m);
   return timeseries(
     'Upstream requests by code',
     [
@@ -94,7 +110,8 @@ function upstreamRequests() {
   );
 }
 
-function upstreamErrors() {
+function upstreamErrors(m: Mixin) {
+  const { UPSTREAM } = selectors(m);
   // `or … * 0` keeps a 0 line per target, so "no errors" is visible rather than an empty panel.
   const all = `sum by (target) (rate(backup_exporter_upstream_requests_total{${UPSTREAM}}${RATE}))`;
   return timeseries(
@@ -113,7 +130,8 @@ function upstreamErrors() {
   );
 }
 
-function upstreamLatency() {
+function upstreamLatency(m: Mixin) {
+  const { UPSTREAM } = selectors(m);
   return timeseries(
     'Upstream request duration (p95)',
     [
@@ -126,7 +144,8 @@ function upstreamLatency() {
   );
 }
 
-function logins() {
+function logins(m: Mixin) {
+  const { UPSTREAM } = selectors(m);
   return timeseries(
     'Logins by result',
     [
@@ -139,7 +158,8 @@ function logins() {
   );
 }
 
-function cacheHitRatio() {
+function cacheHitRatio(m: Mixin) {
+  const { SELF } = selectors(m);
   const sel = `{${SELF}, result="hit"}`;
   return timeseries(
     'Cache hit ratio',
@@ -159,18 +179,25 @@ function cacheHitRatio() {
   );
 }
 
-export function exporter() {
+export function exporter(m: Mixin) {
+  const { SELF, TARGET } = selectors(m);
   return dashboard(
+    m,
     'backup-exporter-health',
     'Backup exporter health',
     'The exporter itself: targets, collection deadlines, vendor API requests, logins and caches.',
   )
     .variables([
       datasourceVariable(),
-      labelVariable('job', 'Scrape job', 'backup_exporter_build_info', ''),
-      labelVariable('instance', 'Exporter', 'backup_exporter_build_info', 'job=~"$job"'),
-      productVariable(),
-      targetVariable(),
+      labelVariable('job', 'Scrape job', 'backup_exporter_build_info', m.cfg.selectors.exporter),
+      labelVariable(
+        'instance',
+        'Exporter',
+        'backup_exporter_build_info',
+        matchers(m.cfg.selectors.exporter, 'job=~"$job"'),
+      ),
+      productVariable(m),
+      labelVariable('target', 'Target', 'backup_target_up', matchers(m.cfg.selectors.targets, 'product=~"$product"')),
     ])
     .withRow(new RowBuilder('Exporter'))
     .withPanel(
@@ -234,14 +261,14 @@ export function exporter() {
       }),
     )
     .withRow(new RowBuilder('Targets'))
-    .withPanel(targets())
-    .withPanel(collectionVsTimeout())
-    .withPanel(collectionDuration())
+    .withPanel(targets(m))
+    .withPanel(collectionVsTimeout(m))
+    .withPanel(collectionDuration(m))
     .withRow(new RowBuilder('Vendor APIs'))
-    .withPanel(upstreamRequests())
-    .withPanel(upstreamErrors())
-    .withPanel(upstreamLatency())
-    .withPanel(logins())
+    .withPanel(upstreamRequests(m))
+    .withPanel(upstreamErrors(m))
+    .withPanel(upstreamLatency(m))
+    .withPanel(logins(m))
     .withRow(new RowBuilder('Caches'))
-    .withPanel(cacheHitRatio());
+    .withPanel(cacheHitRatio(m));
 }

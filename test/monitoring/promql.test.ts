@@ -2,6 +2,8 @@
 // only metrics and labels the exporter defines (src/core/families.ts, src/core/self-metrics.ts), Prometheus'
 // own series, prom-client defaults, or recording rules of this repository.
 import { join } from 'node:path';
+import { FAMILIES } from '../../src/core/families';
+import { CONTRACT_FAMILIES } from './contract-families';
 import { allValues, committedDashboards, panelQueries, substitute, variableQueries } from './grafana';
 import { knownMetrics, problems, recordedNames, ROOT, ruleGroups, selectors } from './promql';
 
@@ -34,6 +36,16 @@ describe('the PromQL checker', () => {
     ).toEqual(['backup_exporter_upstream_request_duration_seconds_bucket has no label code']);
     expect(check('up == 0 or ALERTS or process_cpu_seconds_total or nodejs_heap_size_used_bytes')).toEqual([]);
     expect(recorded).toContain('backup_job:expected_interval_seconds');
+  });
+
+  it("knows the contract's storage, licence, coverage and component series, as src/ defines them once it does", () => {
+    expect(check('backup_repository_status{state="failed", repository_name="r"}')).toEqual([]);
+    expect(check('backup_objects{protection="unprotected", status="x"}')).toEqual([
+      'backup_objects has no label status',
+    ]);
+    const defined = FAMILIES as Record<string, { labels: readonly string[] }>;
+    for (const [name, labels] of Object.entries(CONTRACT_FAMILIES).filter(([n]) => defined[n]))
+      expect({ name, labels: [...defined[name]!.labels].sort() }).toEqual({ name, labels: [...labels].sort() });
   });
 
   it('lists the selectors of an expression', () => {
