@@ -1,13 +1,16 @@
 // alerts/backup-exporter.yml: every rule group, rendered with the settings' selectors, thresholds and runbook.
 import { Document, type YAMLMap, YAMLSeq } from 'yaml';
 import type { MonitoringConfig } from '../config';
+import { coverageRules } from './coverage';
 import { exporterRules } from './exporter';
 import { jobRules } from './jobs';
+import { licenceRules } from './licences';
 import { logExportRules } from './log-exports';
 import type { AlertRule, RuleGroup } from './rule';
+import { storageRules } from './storage';
 
 export function ruleGroups(cfg: MonitoringConfig): RuleGroup[] {
-  return [exporterRules, jobRules, logExportRules].map((g) => g(cfg));
+  return [exporterRules, jobRules, logExportRules, storageRules, licenceRules, coverageRules].map((g) => g(cfg));
 }
 
 const HEADER = `Alerting rules for backup-exporter (Prometheus 2.42 or newer: keep_firing_for).
