@@ -5,6 +5,7 @@ import {
   datasourceVariable,
   jobVariables,
   type Mixin,
+  type PanelBuilder,
   productConstant,
   sections,
   targetVariables,
@@ -84,6 +85,58 @@ function storagePerUser(m: Mixin) {
   );
 }
 
+function summary(m: Mixin): PanelBuilder[] {
+  const stored = 'Bytes stored (after compression) by the last run of every backup set and destination.';
+  return [
+    jobCount(m, 'Backup sets', 6),
+    notSuccessfulCount(m, 6),
+    sumStat(m, 'Stored by the last runs', STORED, stored),
+    sumStat(m, 'Saved by deduplication', DEDUPE_SAVED, 'DedupeSaving of the last runs.'),
+  ];
+}
+
+function changes(m: Mixin): PanelBuilder[] {
+  const files = 'NumOf…Files of the last runs: new, updated, permission_updated, deleted, moved, copied.';
+  return [
+    byChange(m, 'Files per kind of change', FILES, 'short', files),
+    byChange(m, 'Stored bytes per kind of change', STORED, 'bytes', 'Total…Size of the last runs (after compression).'),
+    byChange(
+      m,
+      'Original bytes per kind of change',
+      ORIGINAL,
+      'bytes',
+      'TotalUnzip…Size of the last runs (before compression).',
+    ),
+    perUser(
+      m,
+      'Stored bytes per backup user',
+      (s) => s(STORED),
+      'bytes',
+      "Bytes stored by the last runs of the user's backup sets.",
+    ),
+  ];
+}
+
+function savings(m: Mixin): PanelBuilder[] {
+  const compression = 'Share of the original bytes that compression did not have to store (1 − stored / original).';
+  return [
+    perUser(
+      m,
+      'Compression savings per backup user',
+      (s) => `1 - ${s(STORED)} / ${s(ORIGINAL)}`,
+      'percentunit',
+      compression,
+    ),
+    perUser(
+      m,
+      'Deduplication savings per backup user',
+      (s) => `${s(DEDUPE_SAVED)} / ${s(DEDUPE_ORIGINAL)}`,
+      'percentunit',
+      'DedupeSaving / DedupeOriginalSize of the last runs.',
+    ),
+  ];
+}
+
 export function ahsay(m: Mixin) {
   const d = dashboard(
     m,
@@ -97,74 +150,11 @@ export function ahsay(m: Mixin) {
     ...jobVariables(m, 'Backup user'),
   ]);
   return sections(d, [
-    [
-      'Summary',
-      [
-        jobCount(m, 'Backup sets', 6),
-        notSuccessfulCount(m, 6),
-        sumStat(
-          m,
-          'Stored by the last runs',
-          STORED,
-          'Bytes stored (after compression) by the last run of every backup set and destination.',
-        ),
-        sumStat(m, 'Saved by deduplication', DEDUPE_SAVED, 'DedupeSaving of the last runs.'),
-      ],
-    ],
+    ['Summary', summary(m)],
     ['Backup sets', [statusTable(m, 'Backup set status', false), sinceSuccessTable(m)]],
     ['Storage and quotas', [quotaTable(m), storagePerUser(m)]],
-    [
-      'Changes',
-      [
-        byChange(
-          m,
-          'Files per kind of change',
-          FILES,
-          'short',
-          'NumOf…Files of the last runs: new, updated, permission_updated, deleted, moved, copied.',
-        ),
-        byChange(
-          m,
-          'Stored bytes per kind of change',
-          STORED,
-          'bytes',
-          'Total…Size of the last runs (after compression).',
-        ),
-        byChange(
-          m,
-          'Original bytes per kind of change',
-          ORIGINAL,
-          'bytes',
-          'TotalUnzip…Size of the last runs (before compression).',
-        ),
-        perUser(
-          m,
-          'Stored bytes per backup user',
-          (s) => s(STORED),
-          'bytes',
-          "Bytes stored by the last runs of the user's backup sets.",
-        ),
-      ],
-    ],
-    [
-      'Savings',
-      [
-        perUser(
-          m,
-          'Compression savings per backup user',
-          (s) => `1 - ${s(STORED)} / ${s(ORIGINAL)}`,
-          'percentunit',
-          'Share of the original bytes that compression did not have to store (1 − stored / original).',
-        ),
-        perUser(
-          m,
-          'Deduplication savings per backup user',
-          (s) => `${s(DEDUPE_SAVED)} / ${s(DEDUPE_ORIGINAL)}`,
-          'percentunit',
-          'DedupeSaving / DedupeOriginalSize of the last runs.',
-        ),
-      ],
-    ],
+    ['Changes', changes(m)],
+    ['Savings', savings(m)],
     ['Runs', [durationTimeseries(m, 'Last run duration per backup set'), warningsErrors(m)]],
   ]);
 }

@@ -7,6 +7,7 @@ import {
   datasourceVariable,
   labelVariable,
   type Mixin,
+  type PanelBuilder,
   productConstant,
   sections,
   targetVariables,
@@ -51,6 +52,28 @@ function sumStat(m: Mixin, title: string, metric: string, description: string) {
   return stat(title, { expr: `sum(${sel(metric, m.job)})` }, { description, width: 6 });
 }
 
+function summary(m: Mixin): PanelBuilder[] {
+  const instances = 'Instances protected by the last session of every policy.';
+  return [
+    jobCount(m, 'Policies', 6),
+    sumStat(m, 'Enabled policies', 'backup_job_enabled', 'Policies the API reports as enabled.'),
+    notSuccessfulCount(m, 6),
+    sumStat(m, 'Protected instances', 'backup_job_last_run_processed_objects', instances),
+  ];
+}
+
+function licenceAndCoverage(m: Mixin): PanelBuilder[] {
+  const coverage =
+    'Share of the virtual machines, SQL databases and file shares that a policy protected during the past week. Deliberately excluded workloads count as unprotected.';
+  const expiry = 'backup_license_expiry_timestamp_seconds';
+  return [
+    licenseUse(m, 'Licensed instances used'),
+    licenseTimeLeft(m, expiry, 'Licence expires in', 'Time until the licence expires.'),
+    licenseInfo(m),
+    coverageBars(m, 'Protected during the past week', coverage, 12),
+  ];
+}
+
 export function azure(m: Mixin) {
   const d = dashboard(
     m,
@@ -65,52 +88,21 @@ export function azure(m: Mixin) {
     labelVariable('tenant', 'Tenant', 'backup_job_status', m.target).hide(VariableHide.HideVariable),
     labelVariable('job_name', 'Policy', 'backup_job_status', m.target),
   ]);
-  const coverage = coverageBars(
-    m,
-    'Protected during the past week',
-    'Share of the virtual machines, SQL databases and file shares that a policy protected during the past week. Deliberately excluded workloads count as unprotected.',
-    12,
-  );
+  const policies = [
+    statusTable(m, 'Policy status', false),
+    sinceSuccessTable(m),
+    policiesByType(m),
+    protectedInstances(m),
+  ];
+  const sessions = [
+    durationTimeseries(m, 'Session duration per policy', 'target, job_name', '{{target}} {{job_name}}'),
+    warningsErrors(m, '{{target}} {{job_name}}'),
+  ];
   return sections(d, [
-    [
-      'Summary',
-      [
-        jobCount(m, 'Policies', 6),
-        sumStat(m, 'Enabled policies', 'backup_job_enabled', 'Policies the API reports as enabled.'),
-        notSuccessfulCount(m, 6),
-        sumStat(
-          m,
-          'Protected instances',
-          'backup_job_last_run_processed_objects',
-          'Instances protected by the last session of every policy.',
-        ),
-      ],
-    ],
-    [
-      'Policies',
-      [statusTable(m, 'Policy status', false), sinceSuccessTable(m), policiesByType(m), protectedInstances(m)],
-    ],
+    ['Summary', summary(m)],
+    ['Policies', policies],
     ['Storage', [repositoryStatus(m), storageByTier(m)]],
-    [
-      'Licence and coverage',
-      [
-        licenseUse(m, 'Licensed instances used'),
-        licenseTimeLeft(
-          m,
-          'backup_license_expiry_timestamp_seconds',
-          'Licence expires in',
-          'Time until the licence expires.',
-        ),
-        licenseInfo(m),
-        coverage,
-      ],
-    ],
-    [
-      'Sessions',
-      [
-        durationTimeseries(m, 'Session duration per policy', 'target, job_name', '{{target}} {{job_name}}'),
-        warningsErrors(m, '{{target}} {{job_name}}'),
-      ],
-    ],
+    ['Licence and coverage', licenceAndCoverage(m)],
+    ['Sessions', sessions],
   ]);
 }

@@ -26,8 +26,9 @@ type Log = (line: string) => void;
 export function main(argv: string[], log: Log = console.log, error: Log = console.error): number {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flag !== '--config' && flag !== '--out') return fail(error, `unknown argument ${argv[i]}\n${USAGE}`);
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flag !== '--config' && flag !== '--out') return fail(error, `unknown argument ${arg}\n${USAGE}`);
     const value = inline ?? argv[++i];
     if (!value) return fail(error, `${flag} needs a value\n${USAGE}`);
     args.set(flag, value);

@@ -23,6 +23,7 @@ import type { MonitoringConfig } from './config';
 import { matchers } from './promql';
 
 /** Every query goes through the `datasource` variable: no panel is bound to a datasource uid. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a template literal
 export const DS: DataSourceRef = { type: 'prometheus', uid: '${datasource}' };
 export const HOUR = 3600;
 
@@ -113,7 +114,7 @@ export function dashboard(m: Mixin, uid: string, title: string, description: str
     .link(
       new DashboardLinkBuilder('Backup dashboards')
         .type(DashboardLinkType.Dashboards)
-        .tags([g.tags[0]!])
+        .tags(g.tags.slice(0, 1))
         .asDropdown(true)
         .includeVars(true)
         .keepTime(true),

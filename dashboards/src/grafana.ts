@@ -78,7 +78,9 @@ function datasourceDefault(cfg: MonitoringConfig) {
     pluginId: 'prometheus',
     pluginName: 'Prometheus',
   };
-  return { inputs: [input], current: { text: '${DS_PROMETHEUS}', value: '${DS_PROMETHEUS}' } };
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's input syntax, replaced on import
+  const ref = '${DS_PROMETHEUS}';
+  return { inputs: [input], current: { text: ref, value: ref } };
 }
 
 export function exportDashboard(d: Dashboard, cfg: MonitoringConfig): ExportedDashboard {

@@ -79,6 +79,35 @@ function summary(server: string) {
   ];
 }
 
+function servers(server: string) {
+  return [
+    stateTable(server, 'Health', 'backup_server_health', 'health_state per server.'),
+    stateTable(server, 'Power', 'backup_server_power', 'power_state per server.'),
+    stateTable(server, 'Newest log export', 'backup_log_export_status', 'State of the newest log export per server.'),
+  ];
+}
+
+function logExports(server: string) {
+  const created = `time() - ${sel('backup_log_export_created_timestamp_seconds', server)}`;
+  const download = 'Size of the newest export archive saved in download_dir (absent without download_dir).';
+  return [
+    exportSeries(
+      'Log export progress',
+      sel('backup_log_export_progress_ratio', server),
+      'percentunit',
+      'percentage / 100 of the newest export of each server.',
+      1,
+    ),
+    exportSeries(
+      'Age of the newest log export',
+      created,
+      's',
+      'Time since the newest export of each server was created.',
+    ),
+    exportSeries('Downloaded archive size', sel('backup_log_export_downloaded_bytes', server), 'bytes', download),
+  ];
+}
+
 export function huawei(m: Mixin) {
   const server = matchers(m.target, 'server_name=~"$server"');
   const d = dashboard(
@@ -94,42 +123,7 @@ export function huawei(m: Mixin) {
   ]);
   return sections(d, [
     ['Summary', summary(server)],
-    [
-      'Servers',
-      [
-        stateTable(server, 'Health', 'backup_server_health', 'health_state per server.'),
-        stateTable(server, 'Power', 'backup_server_power', 'power_state per server.'),
-        stateTable(
-          server,
-          'Newest log export',
-          'backup_log_export_status',
-          'State of the newest log export per server.',
-        ),
-      ],
-    ],
-    [
-      'Log exports',
-      [
-        exportSeries(
-          'Log export progress',
-          sel('backup_log_export_progress_ratio', server),
-          'percentunit',
-          'percentage / 100 of the newest export of each server.',
-          1,
-        ),
-        exportSeries(
-          'Age of the newest log export',
-          `time() - ${sel('backup_log_export_created_timestamp_seconds', server)}`,
-          's',
-          'Time since the newest export of each server was created.',
-        ),
-        exportSeries(
-          'Downloaded archive size',
-          sel('backup_log_export_downloaded_bytes', server),
-          'bytes',
-          'Size of the newest export archive saved in download_dir (absent without download_dir).',
-        ),
-      ],
-    ],
+    ['Servers', servers(server)],
+    ['Log exports', logExports(server)],
   ]);
 }

@@ -19,7 +19,7 @@ export function sel(metric: string, ...lists: Array<string | undefined>): string
 export function seconds(duration: string): number {
   const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
   let total = 0;
-  for (const [, n, u] of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) total += Number(n) * unit[u!]!;
+  for (const [, n, u = ''] of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) total += Number(n) * (unit[u] ?? 0);
   return total;
 }
 

@@ -5,19 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { promtool, requireBinary } from '../helpers/promtool';
-import { allValues, committedDashboards, panelQueries, substitute } from './grafana';
+import { allValues, committedDashboards, type DashboardJson, panelQueries, substitute } from './grafana';
 
-const overview = committedDashboards().find((d) => d.json.uid === 'backup-overview')?.json;
-if (!overview) throw new Error('backup-overview.json is missing');
+function overviewJson(): DashboardJson {
+  const d = committedDashboards().find((x) => x.json.uid === 'backup-overview')?.json;
+  if (!d) throw new Error('backup-overview.json is missing');
+  return d;
+}
+const overview = overviewJson();
 
 /** The overview panel's query with every variable at All, or `job` at one scrape job. */
 function query(panel: string, job?: string): string {
-  const q = panelQueries(overview!).find((x) => x.panel === panel);
+  const q = panelQueries(overview).find((x) => x.panel === panel);
   if (!q) throw new Error(`no panel ${panel}`);
-  return substitute(q.expr, { ...allValues(overview!), ...(job ? { job } : {}) });
+  return substitute(q.expr, { ...allValues(overview), ...(job ? { job } : {}) });
 }
 
-const JOB = (id: string, name: string) => `target="m365", product="veeam_m365", tenant="acme", job_id="${id}", job_name="${name}"`;
+const JOB = (id: string, name: string) =>
+  `target="m365", product="veeam_m365", tenant="acme", job_id="${id}", job_name="${name}"`;
 const STATES = ['success', 'warning', 'failed', 'running', 'stopped', 'none', 'unknown'];
 
 /** A job's whole state set (1 for `state`) and its enabled flag, as stored by each of two scrape jobs. */
@@ -27,7 +32,9 @@ function job(id: string, state: string, enabled?: 0 | 1) {
       series: `backup_job_status{job="${scrape}", ${JOB(id, id)}, status="${s}"}`,
       values: s === state ? '1x5' : '0x5',
     })),
-    ...(enabled === undefined ? [] : [{ series: `backup_job_enabled{job="${scrape}", ${JOB(id, id)}}`, values: `${enabled}x5` }]),
+    ...(enabled === undefined
+      ? []
+      : [{ series: `backup_job_enabled{job="${scrape}", ${JOB(id, id)}}`, values: `${enabled}x5` }]),
   ]);
 }
 
@@ -50,7 +57,8 @@ const INPUT = [
 
 function expectations() {
   const one = (value: number) => [{ labels: '{}', value }];
-  const repoLabels = (id: string) => `{job="backup", target="m365", product="veeam_m365", repository_id="${id}", repository_name="${id}"}`;
+  const repoLabels = (id: string) =>
+    `{job="backup", target="m365", product="veeam_m365", repository_id="${id}", repository_name="${id}"}`;
   return [
     { expr: query('Jobs'), eval_time: '2m', exp_samples: one(4) },
     { expr: query('Jobs', 'backup'), eval_time: '2m', exp_samples: one(4) },
@@ -92,7 +100,10 @@ describe('overview queries, evaluated by promtool', () => {
     const dir = mkdtempSync(join(tmpdir(), 'panel-queries-'));
     try {
       writeFileSync(join(dir, 'empty.rules.yml'), 'groups: []\n');
-      const test = { rule_files: ['empty.rules.yml'], tests: [{ interval: '1m', input_series: INPUT, promql_expr_test: expectations() }] };
+      const test = {
+        rule_files: ['empty.rules.yml'],
+        tests: [{ interval: '1m', input_series: INPUT, promql_expr_test: expectations() }],
+      };
       writeFileSync(join(dir, 'queries.test.yml'), stringify(test, { lineWidth: 0 }));
       const r = promtool(['test', 'rules', 'queries.test.yml'], dir);
       expect({ code: r.code, output: r.output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });

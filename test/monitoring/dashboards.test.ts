@@ -16,14 +16,24 @@ const EXPECTED_UIDS: Record<string, string> = {
 };
 
 const committed = committedDashboards();
-const byUid = (uid: string) => committed.find((c) => c.json.uid === uid)!.json;
+function byUid(uid: string): DashboardJson {
+  const d = committed.find((c) => c.json.uid === uid);
+  if (!d) throw new Error(`no dashboard ${uid}`);
+  return d.json;
+}
 const variables = (d: DashboardJson) => d.templating.list.map((v) => v.name);
+// biome-ignore lint/suspicious/noExplicitAny: parsed dashboard JSON, probed field by field
 type Raw = Record<string, any>;
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a template literal
+const DS_VARIABLE = '${datasource}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's import input syntax
+const DS_INPUT = '${DS_PROMETHEUS}';
 
 /** Every `datasource` object anywhere in the JSON, with where it was found. */
 function datasourceRefs(node: unknown, path = '$', out: Array<{ path: string; ref: unknown }> = []) {
-  if (Array.isArray(node)) node.forEach((n, i) => datasourceRefs(n, `${path}[${i}]`, out));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) datasourceRefs(n, `${path}[${i}]`, out);
+  } else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'datasource' && typeof v === 'object') out.push({ path: `${path}.${k}`, ref: v });
       datasourceRefs(v, `${path}.${k}`, out);
@@ -32,7 +42,7 @@ function datasourceRefs(node: unknown, path = '$', out: Array<{ path: string; re
   return out;
 }
 
-describe('dashboards', () => {
+describe('dashboards for Grafana 11.0 and later', () => {
   it('have stable, unique uids', () => {
     expect(Object.fromEntries(committed.map((c) => [c.file, c.json.uid]))).toEqual(EXPECTED_UIDS);
   });
@@ -45,7 +55,7 @@ describe('dashboards', () => {
         expect.objectContaining({ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' }),
       ]);
       const ds = d.templating.list.find((v: Raw) => v.type === 'datasource');
-      expect(ds).toMatchObject({ name: 'datasource', query: 'prometheus', current: { value: '${DS_PROMETHEUS}' } });
+      expect(ds).toMatchObject({ name: 'datasource', query: 'prometheus', current: { value: DS_INPUT } });
       const types = [...new Set(allPanels(d as DashboardJson).map((p) => p.type))].filter((t) => t !== 'row').sort();
       expect(d.__requires).toEqual([
         { type: 'grafana', id: 'grafana', name: 'Grafana', version: '11.0.0' },
@@ -71,7 +81,9 @@ describe('dashboards', () => {
     for (const bad of ['allowCustomValue', 'percentChangeColorMode', '"sparkline"', 'exemplars', '"tabel"'])
       expect({ bad, found: problems.some((p) => p.includes(bad)) }).toEqual({ bad, found: true });
   });
+});
 
+describe('dashboard queries and variables', () => {
   it.each(committed.map((c) => [c.file, c.json] as const))(
     '%s queries only through the datasource variable',
     (_file, d) => {
@@ -80,7 +92,7 @@ describe('dashboards', () => {
       for (const r of refs)
         expect({ path: r.path, ref: r.ref }).toEqual({
           path: r.path,
-          ref: { type: 'prometheus', uid: '${datasource}' },
+          ref: { type: 'prometheus', uid: DS_VARIABLE },
         });
     },
   );
@@ -118,7 +130,9 @@ describe('dashboards', () => {
             });
     },
   );
+});
 
+describe('dashboard layout and settings', () => {
   it('job dashboards filter by tenant and job_name; Huawei by server; product dashboards pin the product', () => {
     for (const uid of ['backup-overview', 'backup-vb365', 'backup-veeam-azure', 'backup-ahsay'])
       expect({ uid, vars: variables(byUid(uid)) }).toEqual({

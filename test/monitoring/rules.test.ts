@@ -1,22 +1,19 @@
 // Alert rules: accepted by promtool 2.42, their unit tests (alerts/tests/) pass and show every alert both firing
-// and staying silent, and every alert is documented in docs/runbook.md.
+// and staying silent, every alert is documented in docs/runbook.md, and every selector follows the settings.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { promtool, requireBinary } from '../helpers/promtool';
+import { alerts, RULES, TESTS, unitTestCases } from './alert-tests';
 import { ROOT, ruleGroups, selectors } from './promql';
 
-const RULES = join(ROOT, 'alerts', 'backup-exporter.yml');
 const EXAMPLE_RULES = join(ROOT, 'examples', 'prometheus', 'expected-interval.rules.yml');
-const TESTS = join(ROOT, 'alerts', 'tests');
-const groups = ruleGroups(RULES);
-const alerts = groups.flatMap((g) => g.rules).filter((r) => r.alert);
 const RUNBOOK_BASE = 'https://github.com/backup-exporter/backup-exporter/blob/main/docs/runbook.md#';
+const rules = alerts();
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
 function anchors(markdown: string): string[] {
   return [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) =>
-    m[1]!
+    (m[1] ?? '')
       .trim()
       .toLowerCase()
       .replace(/[^\w\- ]/g, '')
@@ -24,31 +21,7 @@ function anchors(markdown: string): string[] {
   );
 }
 
-interface AlertTest {
-  alertname: string;
-  exp_alerts: Array<{ exp_labels: Record<string, string> }>;
-}
-
-/** For each `alertname severity`: how many unit-test evaluations expect it to fire, and how many expect silence. */
-export function unitTestCases(): Map<string, { firing: number; silent: number }> {
-  const cases = new Map<string, { firing: number; silent: number }>();
-  const count = (key: string, what: 'firing' | 'silent') => {
-    const c = cases.get(key) ?? { firing: 0, silent: 0 };
-    c[what]++;
-    cases.set(key, c);
-  };
-  for (const f of readdirSync(TESTS).filter((x) => x.endsWith('.test.yml'))) {
-    const doc = parse(readFileSync(join(TESTS, f), 'utf8')) as { tests: Array<{ alert_rule_test?: AlertTest[] }> };
-    for (const t of doc.tests.flatMap((x) => x.alert_rule_test ?? [])) {
-      const severities = alerts.filter((a) => a.alert === t.alertname).map((a) => a.labels!.severity!);
-      if (t.exp_alerts.length === 0) for (const s of severities) count(`${t.alertname} ${s}`, 'silent');
-      for (const s of new Set(t.exp_alerts.map((a) => a.exp_labels.severity!))) count(`${t.alertname} ${s}`, 'firing');
-    }
-  }
-  return cases;
-}
-
-describe('alert rules', () => {
+describe('alert rules and promtool', () => {
   const hasPromtool = requireBinary('promtool');
 
   it('promtool check rules accepts the rules and the example recording rule (Prometheus 2.42)', () => {
@@ -79,17 +52,19 @@ describe('alert rules', () => {
 
   it('the unit tests show every alert (and each of its severities) firing, and staying silent', () => {
     const cases = unitTestCases();
-    for (const a of alerts) {
-      const key = `${a.alert} ${a.labels!.severity}`;
+    for (const a of rules) {
+      const key = `${a.alert} ${a.labels?.severity}`;
       const c = cases.get(key) ?? { firing: 0, silent: 0 };
       expect({ key, firing: c.firing > 0, silent: c.silent > 0 }).toEqual({ key, firing: true, silent: true });
     }
   });
+});
 
+describe('alert rules', () => {
   it('every alert has a severity, a summary, a description, a runbook section and a `for`', () => {
     const runbook = anchors(readFileSync(join(ROOT, 'docs', 'runbook.md'), 'utf8'));
-    expect(alerts.length).toBe(24);
-    for (const a of alerts) {
+    expect(rules.length).toBe(24);
+    for (const a of rules) {
       expect({ alert: a.alert, severity: a.labels?.severity }).toEqual({
         alert: a.alert,
         severity: expect.stringMatching(/^(critical|warning|info)$/),
@@ -107,25 +82,25 @@ describe('alert rules', () => {
   });
 
   it('alerts over series a failed collector leaves out survive the outage with keep_firing_for', () => {
-    for (const g of groups.filter((x) => x.name !== 'backup-exporter'))
+    for (const g of ruleGroups(RULES).filter((x) => x.name !== 'backup-exporter'))
       for (const a of g.rules)
         expect({ alert: a.alert, keep: a.keep_firing_for }).toEqual({ alert: a.alert, keep: '30m' });
   });
 
   it('every target series selector carries the default settings selector, and `up` only the exporter one', () => {
-    for (const a of alerts) {
+    for (const a of rules) {
       const own = selectors(a.expr).filter((s) => !s.metric?.includes(':')); // recording rules are the user's
       expect({ alert: a.alert, withoutJob: own.filter((s) => !s.labels.includes('job')) }).toEqual({
         alert: a.alert,
         withoutJob: [],
       });
-      const jobs = [...a.expr.matchAll(/\b(\w+)\{job=~"([^"]+)"/g)].map(([, metric, job]) => ({ metric, job }));
+      const jobs = [...a.expr.matchAll(/\b(\w+)\{job=~"([^"]+)"/g)].map(([, metric = '', job]) => ({ metric, job }));
       expect(jobs.length).toBe(own.length);
       for (const { metric, job } of jobs)
         expect({ alert: a.alert, metric, job }).toEqual({
           alert: a.alert,
           metric,
-          job: /^(up|backup_exporter_)/.test(metric!) ? 'backup|backup-exporter' : 'backup|backup-targets.*',
+          job: /^(up|backup_exporter_)/.test(metric) ? 'backup|backup-exporter' : 'backup|backup-targets.*',
         });
     }
   });
