@@ -1,12 +1,12 @@
 // The shipped dashboards, alert rules and PrometheusRule are generated from the default monitoring settings, and a
 // user generates their own with one command (docs/monitoring.md).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { renderAll } from '../../dashboards/src';
-import { main } from '../../dashboards/src/cli';
+import { main, writeOutputs } from '../../dashboards/src/cli';
 import { DEFAULTS, resolveSettings } from '../../dashboards/src/config';
 import { promtool, requireBinary } from '../helpers/promtool';
 import { ROOT } from './promql';
@@ -30,7 +30,9 @@ describe('generated monitoring files', () => {
     const pr = parse(readFileSync(join(ROOT, 'examples', 'kubernetes', 'prometheusrule.yaml'), 'utf8'));
     expect(pr.spec.groups).toEqual(rules.groups);
   });
+});
 
+describe('monitoring settings and the generator', () => {
   it('settings are strict: unknown keys, wrong types and bad selectors are named with their path', () => {
     expect(() => resolveSettings({ selector: {} })).toThrow(/\(top level\): Unrecognized key: "selector"/);
     expect(() => resolveSettings({ thresholds: { repositoryFreeRatio: 10 } })).toThrow(
@@ -65,43 +67,62 @@ describe('generated monitoring files', () => {
       expect(main(['--out'], undefined, (l) => errors.push(l))).toBe(1);
       expect(main(['--config', settings], undefined, (l) => errors.push(l))).toBe(1);
       expect(errors[0]).toMatch(/thresholds\.tenantQuotaRatio/);
+      // `npm run` starts the script in the repository: relative paths are taken from where the user typed it.
+      const before = process.env.INIT_CWD;
+      process.env.INIT_CWD = dir;
+      try {
+        expect(main(['--out', 'relative'], () => undefined)).toBe(0);
+      } finally {
+        if (before === undefined) delete process.env.INIT_CWD;
+        else process.env.INIT_CWD = before;
+      }
+      expect(readdirSync(join(dir, 'relative', 'dashboards'))).toHaveLength(6);
       expect(errors.slice(1).every((e) => e.includes('usage: npm run monitoring'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
 
-  it('`npm run monitoring -- --config my-settings.json --out dir` works as documented, and promtool accepts the rules', () => {
+describe('documented settings and commands', () => {
+  it("docs/monitoring.md's example settings are valid, and promtool accepts the rules they generate", () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'monitoring.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    const cfg = resolveSettings(JSON.parse(example ?? 'null'));
+    expect(cfg.selectors.targets).toBe('job=~"backup-probe.*", cluster="prod"');
     const dir = tmp();
     try {
-      const settings = {
-        selectors: { exporter: 'job="be-self"', targets: 'job=~"be-probe-.+"' },
-        runbookUrl: 'https://wiki.example.com/backup-runbook',
-        thresholds: { collectionNearTimeoutRatio: 0.7 },
-      };
-      writeFileSync(join(dir, 'my-settings.json'), JSON.stringify(settings));
-      // Run from the user's folder: relative paths are theirs, not the repository's.
-      const args = [
-        '--prefix',
-        ROOT,
-        'run',
-        '--silent',
-        'monitoring',
-        '--',
-        '--config',
-        'my-settings.json',
-        '--out',
-        'out',
-      ];
-      const r = spawnSync('npm', args, { cwd: dir, encoding: 'utf8' });
-      expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
-      const rules = readFileSync(join(dir, 'out', 'alerts', 'backup-exporter.yml'), 'utf8');
-      expect(rules).toContain('up{job="be-self"} == 0');
-      expect(rules).toContain('backup_target_scrape_timeout_seconds{job=~"be-probe-.+"} > 0.7');
-      expect(rules).toContain('runbook_url: https://wiki.example.com/backup-runbook#backuptargetdown');
-      expect(readdirSync(join(dir, 'out', 'dashboards'))).toHaveLength(6);
+      writeOutputs(cfg, dir);
+      const rules = readFileSync(join(dir, 'alerts', 'backup-exporter.yml'), 'utf8');
+      expect(rules).toContain('runbook_url: https://wiki.example.com/backup/runbook#backuprepositoryalmostfull');
       if (!requireBinary('promtool')) return;
-      const check = promtool(['check', 'rules', join(dir, 'out', 'alerts', 'backup-exporter.yml')]);
+      const check = promtool(['check', 'rules', join(dir, 'alerts', 'backup-exporter.yml')]);
+      expect({ code: check.code, output: check.output }).toEqual({
+        code: 0,
+        output: expect.stringContaining('SUCCESS'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the README's generator snippet works as pasted in a clone, and promtool accepts the rules it writes", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const snippet = /```sh\n(echo [^\n]+my-settings\.json\nnpm run monitoring [^\n]+)\n```/.exec(readme)?.[1];
+    expect(snippet).toBeDefined();
+    // A folder that looks like a clone (the repository's package.json, node_modules and generator), so that the
+    // snippet's files land there and not in this repository.
+    const dir = tmp();
+    try {
+      for (const f of ['package.json', 'node_modules', 'dashboards']) symlinkSync(join(ROOT, f), join(dir, f));
+      const r = spawnSync('sh', ['-c', snippet ?? 'false'], { cwd: dir, encoding: 'utf8' });
+      expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+      const rules = readFileSync(join(dir, 'my-monitoring', 'alerts', 'backup-exporter.yml'), 'utf8');
+      expect(rules).toContain('up{job="be-self"} == 0');
+      expect(rules).toContain('backup_target_up{job=~"be-probe.*"} == 0');
+      expect(readdirSync(join(dir, 'my-monitoring', 'dashboards'))).toHaveLength(6);
+      if (!requireBinary('promtool')) return;
+      const check = promtool(['check', 'rules', join(dir, 'my-monitoring', 'alerts', 'backup-exporter.yml')]);
       expect({ code: check.code, output: check.output }).toEqual({
         code: 0,
         output: expect.stringContaining('SUCCESS'),
