@@ -5,13 +5,8 @@ import { DateTime } from 'luxon';
 import { count as m365Count, isoTime } from '../../src/common/decode';
 import { parseTimeSpan } from '../../src/products/veeam_azure/decode';
 import { classifyTitle, classifyType } from '../../src/products/veeam_m365/decode';
-import {
-  parsePercentage,
-  parseTime as huaweiTime,
-  mapExportStatus,
-  mapHealth,
-  mapPower,
-} from '../../src/products/huawei_clouddc/parse';
+import { percentage as parsePercentage } from '../../src/products/huawei_clouddc/decode';
+import { mapExportStatus, mapHealth, mapPower } from '../../src/products/huawei_clouddc/samples';
 import { mapStatus } from '../../src/core/jobs';
 import { STATUS as M365_STATUS } from '../../src/products/veeam_m365/samples';
 import { ahsayState } from '../../src/products/ahsay/samples';
@@ -72,7 +67,6 @@ describe('never throw, never NaN', () => {
         ['common isoTime', (v: unknown) => isoTime(v)],
     ['common count', (v: unknown) => m365Count(v)],
     ['huawei parsePercentage', (v: unknown) => parsePercentage(v)],
-    ['huawei parseTime', (v: unknown) => huaweiTime(v)],
     ['ahsay parseNumber', (v: unknown) => parseNumber(v)],
     ['ahsay parseCount', (v: unknown) => parseCount(v)],
     ['ahsay parsePercent', (v: unknown) => parsePercent(v)],
@@ -162,7 +156,6 @@ describe('well-formed input comes back exactly', () => {
         const text = local.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS") + (z && off === 0 ? 'Z' : local.toFormat('ZZ'));
         const expected = Math.floor(ms / 1000);
         expect(isoTime(text)).toBeCloseTo(expected, 6);
-        expect(huaweiTime(text)).toBeCloseTo(expected, 3);
       }),
       RUNS,
     );
