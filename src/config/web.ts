@@ -37,6 +37,8 @@ export interface WebTlsConfig {
 
 export interface WebConfig {
   tls?: WebTlsConfig;
+  /** `http_server_config.headers`: added to every answer. */
+  headers?: Readonly<Record<string, string>>;
   /** user → bcrypt hash; undefined when no user is configured (no authentication). */
   basicAuthUsers?: Readonly<Record<string, string>>;
 }

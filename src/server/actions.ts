@@ -22,7 +22,7 @@ export function mountActions(router: Router, exporter: Exporter, declared: Decla
       ctx.status = result.status;
       if ('json' in result) {
         ctx.type = 'application/json';
-        ctx.body = JSON.stringify(result.json);
+        ctx.body = redact(JSON.stringify(result.json));
       } else {
         ctx.body = redact(`${result.text}\n`);
       }

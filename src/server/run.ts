@@ -41,7 +41,13 @@ export interface Running {
 export async function startExporter(opts: RunOptions): Promise<Running> {
   const metrics = opts.metrics ?? new SelfMetrics();
   metrics.buildInfo.set({ version: VERSION, revision: REVISION, nodejs_version: NODE_VERSION }, 1);
-  const exporter = new Exporter({ log: opts.log, metrics, products: opts.products.modules, schedulers: opts.schedulers });
+  const exporter = new Exporter({
+    log: opts.log,
+    metrics,
+    products: opts.products.modules,
+    schedulers: opts.schedulers,
+    redactor: opts.redactor,
+  });
   const state: { web?: WebConfig; loaded: boolean; onTls?: (web: WebConfig) => void } = { loaded: false };
   // The first load throws (the caller exits 1); later reloads keep the running configuration on error.
   const load = async (): Promise<void> => {
@@ -67,6 +73,8 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
     authorize: async (header, socket) =>
       clientCertAllowed(state.web?.tls, socket as TLSSocket) &&
       (!state.web?.basicAuthUsers || checkBasicAuth(state.web, header)),
+    headers: () => state.web?.headers,
+    onError: (err) => opts.log.error({ err }, 'request failed'),
   });
   const listeners = await listen(opts.listenAddresses, app.callback(), state.web?.tls).catch(async (err) => {
     await exporter.close({ abort: true });
