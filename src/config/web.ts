@@ -1,11 +1,9 @@
 // The exporter-toolkit web configuration (--web.config.file): TLS for the exporter's own listener and basic
 // authentication with bcrypt hashes. Same keys as Prometheus' exporters, so users can reuse their files;
 // keys this exporter does not implement are errors rather than silently ignored.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createSecureContext } from 'node:tls';
-import bcrypt from 'bcryptjs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, lineOf, Problems, syntaxError, toData, type KeyPath } from './problems';
@@ -151,37 +149,4 @@ function checkKeyPair(tls: WebTlsConfig, problems: Problems): void {
 
 function opensslReason(err: unknown): string {
   return (err as Error).message.replace(/^error:[0-9A-F]+:/, '');
-}
-
-// Successful verifications, keyed by a hash of (user, password, stored hash): bcrypt is slow by design and a
-// scraper sends the same credentials every few seconds. A changed hash on reload never matches an old key.
-const verified = new Set<string>();
-const MAX_CACHED = 1000;
-
-/** True when the Authorization header carries valid basic-auth credentials (or no users are configured). */
-export async function checkBasicAuth(web: WebConfig, header: string | undefined): Promise<boolean> {
-  const users = web.basicAuthUsers;
-  if (!users) return true;
-  const creds = parseBasic(header);
-  if (!creds) return false;
-  const hash = Object.prototype.hasOwnProperty.call(users, creds.user) ? users[creds.user] : undefined;
-  const key = createHash('sha256')
-    .update(`${creds.user}\0${creds.password}\0${hash ?? ''}`)
-    .digest('hex');
-  if (hash !== undefined && verified.has(key)) return true;
-  // An unknown user is checked against a configured hash anyway, so that it takes as long as a wrong password.
-  const ok = await bcrypt.compare(creds.password, hash ?? Object.values(users)[0] ?? '');
-  if (!ok || hash === undefined) return false;
-  if (verified.size >= MAX_CACHED) verified.clear();
-  verified.add(key);
-  return true;
-}
-
-function parseBasic(header: string | undefined): { user: string; password: string } | undefined {
-  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!m?.[1]) return undefined;
-  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

@@ -4,6 +4,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Socket } from 'node:net';
 import type { Exporter } from '../core/exporter';
+import type { AuthVerdict } from './basic-auth';
 import type { Registry } from '../core/registry';
 import { mountActions } from './actions';
 import { mountAdminRoutes, mountScrapeRoutes } from './routes';
@@ -18,7 +19,7 @@ export interface AppDeps {
   /** True once the first configuration is loaded. */
   ready(): boolean;
   /** Web-config check of a request (client certificate, basic auth); undefined = no authentication. */
-  authorize?: (header: string | undefined, socket: Socket) => Promise<boolean>;
+  authorize?: (header: string | undefined, socket: Socket) => Promise<AuthVerdict>;
   /** Hides configured secrets in text that quotes upstream answers (a vendor may echo credentials back). */
   redact?: (text: string) => string;
   /** Extra response headers of the web config (`http_server_config.headers`), read per request. */
@@ -52,7 +53,16 @@ export function createApp(deps: AppDeps): Koa {
   const authorize = deps.authorize;
   if (authorize) {
     app.use(async (ctx, next) => {
-      if (await authorize(ctx.get('Authorization') || undefined, ctx.req.socket)) return next();
+      const verdict = await authorize(ctx.get('Authorization') || undefined, ctx.req.socket);
+      if (verdict === 'ok') return next();
+      ctx.type = 'text/plain';
+      if (verdict === 'busy') {
+        // Password checks are at capacity (someone is guessing): answer now rather than queue without bound.
+        ctx.status = 429;
+        ctx.set('Retry-After', '1');
+        ctx.body = 'Too Many Requests\n';
+        return;
+      }
       ctx.status = 401;
       ctx.set('WWW-Authenticate', 'Basic realm="backup-exporter"');
       ctx.body = 'Unauthorized\n';

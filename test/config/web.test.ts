@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { ConfigError } from '../../src/config/load';
-import { checkBasicAuth, loadWebConfig, type WebConfig } from '../../src/config/web';
+import { loadWebConfig } from '../../src/config/web';
 import { selfSignedCert } from '../../src/simulators/common';
 import { TempDir } from './helpers';
 
@@ -10,8 +10,6 @@ const tmp = new TempDir();
 afterAll(() => tmp.remove());
 
 const HASH = bcrypt.hashSync('right-password', 4);
-const basic = (user: string, password: string): string =>
-  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 async function problems(yaml: string): Promise<string[]> {
   const file = tmp.write('web.yml', yaml);
@@ -110,37 +108,4 @@ test('a key that does not match the certificate is reported on cert_file', async
   expect(lines[0]).toMatch(
     /^web\.yml:2: tls_server_config\.cert_file: not a usable certificate and key_file pair \(.+\)$/,
   );
-});
-
-describe('checkBasicAuth', () => {
-  const web: WebConfig = { basicAuthUsers: { alice: HASH } };
-
-  test('accepts the right credentials, also when answered from the cache', async () => {
-    expect(await checkBasicAuth(web, basic('alice', 'right-password'))).toBe(true);
-    expect(await checkBasicAuth(web, basic('alice', 'right-password'))).toBe(true);
-  });
-
-  test.each([
-    ['wrong password', basic('alice', 'wrong')],
-    ['unknown user', basic('mallory', 'right-password')],
-    ['no header', undefined],
-    ['bearer token', 'Bearer abc'],
-    ['no colon', `Basic ${Buffer.from('alice').toString('base64')}`],
-    ['prototype key as user', basic('constructor', 'right-password')],
-  ])('rejects %s', async (_name, header) => {
-    expect(await checkBasicAuth(web, header)).toBe(false);
-  });
-
-  test('a cached success does not survive a changed hash', async () => {
-    expect(await checkBasicAuth(web, basic('alice', 'right-password'))).toBe(true);
-    const changed: WebConfig = { basicAuthUsers: { alice: bcrypt.hashSync('new-password', 4) } };
-    expect(await checkBasicAuth(changed, basic('alice', 'right-password'))).toBe(false);
-    expect(await checkBasicAuth(changed, basic('alice', 'new-password'))).toBe(true);
-  });
-
-  test('passwords may contain colons; without users everyone is allowed', async () => {
-    const colon: WebConfig = { basicAuthUsers: { bob: bcrypt.hashSync('a:b:c', 4) } };
-    expect(await checkBasicAuth(colon, basic('bob', 'a:b:c'))).toBe(true);
-    expect(await checkBasicAuth({}, undefined)).toBe(true);
-  });
 });
