@@ -2,6 +2,7 @@
 // `<file>:<line>: <key.path>: <what is wrong>`. Lines come from the YAML node ranges, so a problem found
 // after parsing (by zod, or while reading a secret file) still points at the key in the user's file.
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import { SecretRedactor } from '../common/secrets';
 
 export type PathSeg = string | number;
 export type KeyPath = readonly PathSeg[];
@@ -54,14 +55,9 @@ export class Problems {
   toError(file: string, locate: (path: KeyPath) => number, secrets: readonly string[] = []): ConfigError {
     const rows = this.list.map((p) => ({ line: p.line ?? locate(p.path), key: formatPath(p.path), what: p.message }));
     rows.sort((a, b) => a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return new ConfigError(rows.map((r) => mask(`${file}:${r.line}: ${r.key}: ${r.what}`, secrets)));
+    const redactor = new SecretRedactor(secrets);
+    return new ConfigError(rows.map((r) => redactor.redact(`${file}:${r.line}: ${r.key}: ${r.what}`)));
   }
-}
-
-function mask(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('<secret>');
-  return out;
 }
 
 /**
