@@ -14,28 +14,7 @@ import { type Running, startExporter } from '../../src/server/run';
 import { startSimulator, type Simulator } from '../../src/simulators/common';
 import { type M365Simulator, startM365Simulator } from '../../src/simulators/veeam_m365/server';
 import { upOf } from '../faults/helpers';
-import { encodings, HOSTILE } from './encodings';
-
-type Reply = { status: number; type: string; body: string };
-
-/** How each echoing upstream answers the password grant; `raw` is the request body (form-encoded). */
-const STYLES: Record<string, (pw: string, raw: string) => Reply> = {
-  form: (_pw, raw) => ({ status: 500, type: 'text/plain', body: `cannot parse request body: ${raw}` }),
-  raw: (pw) => ({ status: 500, type: 'text/plain', body: `login failed for monitor/${pw}` }),
-  uri: (pw) => ({ status: 502, type: 'text/plain', body: `GET /?password=${encodeURIComponent(pw)} failed` }),
-  json: (pw) => ({ status: 500, type: 'application/json', body: JSON.stringify({ request: { password: pw } }) }),
-  ascii: (pw) => ({ status: 500, type: 'application/json', body: encodings(pw).jsonAscii }),
-  backslash: (pw) => ({ status: 500, type: 'text/plain', body: `password="${pw.replace(/[\\"]/g, '\\$&')}"` }),
-  html: (pw) => ({ status: 500, type: 'text/html', body: `<p>${encodings(pw).html}</p>` }),
-  cut: (_pw, raw) => ({ status: 500, type: 'text/plain', body: `${'x'.repeat(180)}${raw}${'y'.repeat(400)}` }),
-  cut2: (pw) => ({ status: 500, type: 'text/plain', body: `${'x'.repeat(197)}${pw}${'y'.repeat(400)}` }),
-  notjson: (_pw, raw) => ({ status: 200, type: 'text/html', body: `<html>${raw}</html>` }),
-  described: (pw) => ({
-    status: 400,
-    type: 'application/json',
-    body: JSON.stringify({ error: 'invalid_grant', error_description: `wrong password ${pw}` }),
-  }),
-};
+import { HOSTILE, leaks, STYLES } from './encodings';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'secrets-echo-'));
 let echo: Simulator;
@@ -70,20 +49,6 @@ function config(): string {
     for (const style of Object.keys(STYLES)) targets.push(target(`${style}-${i}`, `${echo.url}/${style}`, secret));
   });
   return `global: { timeout: 5s, min_interval: 0s }\ntargets:\n${targets.join('')}`;
-}
-
-/** Every form of every secret, and a beginning of five or more characters of one that a cut left before `…`. */
-function leaks(text: string): string[] {
-  const found = new Set<string>();
-  for (const secret of HOSTILE) {
-    for (const [name, form] of Object.entries(encodings(secret))) {
-      for (const shown of [form, JSON.stringify(form).slice(1, -1)])
-        if (text.includes(shown)) found.add(`${name}: ${shown}`);
-      for (let n = 5; n < form.length; n++)
-        if (text.includes(`${form.slice(0, n)}…`)) found.add(`${name} cut: ${form.slice(0, n)}`);
-    }
-  }
-  return [...found];
 }
 
 interface Run {
