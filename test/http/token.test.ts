@@ -167,3 +167,27 @@ describe('TokenManager', () => {
     expect((await tokens.get(http.background())).value).toBe('tok3');
   });
 });
+
+describe('TokenManager across collections', () => {
+  it("a login that ran out of another collection's deadline is done again under the caller's own", async () => {
+    const tokens = manager();
+    sim.latencyMs = 200;
+    try {
+      // A scrape with a short timeout header starts the login; a normal scrape needs a token meanwhile.
+      const short = tokens.get(http.forCollection(Date.now() + 100));
+      const normal = tokens.get(http.forCollection(inSeconds(5)));
+      expect((await caught(() => short)).kind).toBe('timeout');
+      expect((await normal).value).toBe('tok2');
+      const grants = (): number => sim.requests.filter((r) => r.path === '/token').length;
+      expect(grants()).toBe(2);
+      // A caller on the same client shares the login and its outcome.
+      const same = http.forCollection(Date.now() + 100);
+      tokens.clear();
+      const both = await Promise.allSettled([tokens.get(same), tokens.get(same)]);
+      expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(grants()).toBe(3);
+    } finally {
+      sim.latencyMs = 0;
+    }
+  });
+});
