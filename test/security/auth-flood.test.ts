@@ -57,6 +57,6 @@ test('a correct scrape stays fast while 20 connections guess passwords', async (
   }
   expect(attacks.length).toBeGreaterThan(ATTACKERS);
   expect(new Set(attacks.map((a) => a.status))).toEqual(new Set([401, 429]));
-  // At most one comparison waits per worker: an attempt is answered within about two (0.8 s here).
-  expect(Math.max(...attacks.map((a) => a.ms))).toBeLessThan(4000);
+  // Refused at once, not queued: a 429 waits for no comparison.
+  expect(Math.max(...attacks.filter((a) => a.status === 429).map((a) => a.ms))).toBeLessThan(1000);
 }, 60_000);
