@@ -8,7 +8,7 @@ test('a secret quoted by a message is hidden in each of its forms', () => {
     for (const form of Object.values(encodings(secret))) {
       const problems = new Problems();
       problems.add(['targets', 0, 'url'], `not a valid URL: https://h/?p=${form}`);
-      const err = problems.toError('config.yaml', () => 7, HOSTILE);
+      const err = problems.toError('config.yaml', () => 7, { secrets: HOSTILE });
       expect(err.message).toBe('config.yaml:7: targets[0].url: not a valid URL: https://h/?p=<secret>');
     }
   }
