@@ -1,5 +1,6 @@
 // Headers on every answer: `X-Content-Type-Options: nosniff` (plain-text error and debug answers must never be
 // sniffed into HTML by a browser), also on refusals, unknown paths and failures no endpoint handled.
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import bcrypt from 'bcryptjs';
@@ -72,5 +73,36 @@ test('a failure no endpoint handled: a plain 500 with the headers, reported to o
     expect(errors).toEqual([new Error('boom at secret place')]);
   } finally {
     await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('http_server_config.headers go on every answer, refusals included, and follow a reload', async () => {
+  const hash = bcrypt.hashSync('pw', 4);
+  const web = (frame: string): string =>
+    `http_server_config:\n  http2: true\n  headers:\n    X-Frame-Options: ${frame}\n    Content-Security-Policy: "default-src 'none'"\nbasic_auth_users:\n  u: '${hash}'\n`;
+  const ex = await startTestExporter(CONFIG, { webConfigYaml: web('deny') });
+  const auth = { authorization: `Basic ${Buffer.from('u:pw').toString('base64')}` };
+  try {
+    for (const [p, headers, status] of [
+      ['/metrics', auth, 200],
+      ['/metrics', {}, 401],
+      ['/nope', auth, 404],
+    ] as const) {
+      const r = await request(`${ex.url}${p}`, { headers });
+      await r.body.text();
+      expect(r.statusCode).toBe(status);
+      expect(r.headers['x-frame-options']).toBe('deny');
+      expect(r.headers['content-security-policy']).toBe("default-src 'none'");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+    }
+    writeFileSync(`${ex.dir}/web.yaml`, web('sameorigin'));
+    const reload = await request(`${ex.url}/-/reload`, { method: 'POST', headers: auth });
+    await reload.body.text();
+    expect(reload.statusCode).toBe(200);
+    const after = await request(`${ex.url}/-/healthy`, { headers: auth });
+    await after.body.text();
+    expect(after.headers['x-frame-options']).toBe('sameorigin');
+  } finally {
+    await ex.close();
   }
 });
