@@ -1,5 +1,5 @@
 // Hiding configured secrets in anything the exporter prints. A vendor that echoes a request back quotes the
-// password the way it was sent or stored: URL- or form-encoded (`M365-S3cr3t%21pw`), JSON-escaped, with
+// password the way it was sent or stored: URL- or form-encoded (`S3cr3t%21pw`), JSON-escaped, with
 // backslashes, as \u escapes or HTML entities, sometimes escaped twice. Every one of these forms is hidden,
 // and text that was cut short (an excerpt of a body) also loses a secret's beginning left at its end.
 

@@ -113,7 +113,7 @@ function parseJson<T>(
   try {
     return JSON.parse(body.toString('utf8')) as T;
   } catch (err) {
-    // V8 quotes a cut piece of the text (`Unexpected token 'p', "password=M365-S3"... is not valid JSON`):
+    // V8 quotes a cut piece of the text (`Unexpected token 'p', "password=S3cr"... is not valid JSON`):
     // only the part before the quote is kept, and the excerpt shows the text with secrets hidden.
     const why = (err as Error).message.replace(/, ".*$/s, '');
     const reason = looksJson ? `invalid JSON from ${where} (${why})` : `expected JSON from ${where}, got ${type}`;
