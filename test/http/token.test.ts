@@ -112,7 +112,9 @@ describe('TokenManager', () => {
     expect(server.grants).toEqual(['password', 'password']);
     expect(await logins()).toEqual({ success: 2 });
   });
+});
 
+describe('TokenManager on 401 and failures', () => {
   it('re-logs in exactly once per request in a 401 storm and lets the error through', async () => {
     const tokens = manager();
     const client = http.forCollection(inSeconds(5));
@@ -125,9 +127,7 @@ describe('TokenManager', () => {
     expect(sim.requests.filter((r) => r.path === '/always401')).toHaveLength(2);
     // Concurrent requests (of the next collection) that all see the same rejected token share one new login.
     const next = http.forCollection(inSeconds(5));
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => tokens.withToken(next, rejectedOn(next))),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => tokens.withToken(next, rejectedOn(next))));
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
     expect(sim.requests.filter((r) => r.path === '/always401')).toHaveLength(12);
     expect(server.grants).toHaveLength(3);
