@@ -22,10 +22,6 @@ const SMALL_RESULTS: Record<string, string> = {
 const PENDING = new Set<string>([
   'products/ahsay: (found.length > 0 ? found : [{ user, set, identity: base }])',
   'products/ahsay: reportSamples(l, report)',
-  'products/ahsay: buildJobs(u.user, u.sets, r.value, policy)',
-  'products/huawei_clouddc: exportSamples(servers, await tracker.poll(ctx.http, servers))',
-  'products/veeam_azure: page.results',
-  'products/veeam_azure: policySamples(st, { runPolicy, onUnparsable: (s, raw) => this.unparsable(ctx, s, raw) })',
   "simulators/ahsay: b.job(sql, b.at(1, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 3 })",
   "simulators/ahsay: b.job(sql, b.at(2, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 1 })",
   "simulators/ahsay: b.job(sql, b.at(3, 1), 30 * MIN, 'BS_STOP_SUCCESS')",
