@@ -143,7 +143,9 @@ function flowHint(text: string, lc: LineCounter, line: number): string {
   const start = lc.lineStarts[line - 1] ?? 0;
   const end = lc.lineStarts[line] ?? text.length;
   const source = text.slice(start, end);
-  return /[[{].*\$\{/.test(source) ? ' (inside { } or [ ], quote a value that contains ${...}: "${VAR}")' : '';
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows the YAML placeholder syntax.
+  const hint = ' (inside { } or [ ], quote a value that contains ${...}: "${VAR}")';
+  return /[[{].*\$\{/.test(source) ? hint : '';
 }
 
 /** The document as plain data; an alias problem (unknown anchor, too many expansions) is a ConfigError. */

@@ -70,14 +70,19 @@ export class Exporter {
     this.runners = next;
     this.config = config;
     for (const r of retired) {
-      void r.close().catch((err: unknown) => this.opts.log.warn({ err, target: r.target.name }, 'closing target failed'));
+      void r
+        .close()
+        .catch((err: unknown) => this.opts.log.warn({ err, target: r.target.name }, 'closing target failed'));
     }
     for (const name of removed) void this.metrics.forgetTarget(name);
     for (const runner of started) runner.state.start?.();
   }
 
   /** Collects the given targets (default: all) concurrently. */
-  async collect(opts: CollectOptions, names?: string[]): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
+  async collect(
+    opts: CollectOptions,
+    names?: string[],
+  ): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
     const runners = names
       ? names.map((n) => this.runner(n)).filter((r): r is TargetRunner => r !== undefined)
       : this.targets;

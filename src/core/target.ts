@@ -85,7 +85,12 @@ export class TargetRunner {
       return inflight.done;
     }
     const last = this.last;
-    if (!opts.fresh && last && Date.now() - last.endedAt < this.target.minIntervalMs && servable(last, timeoutSeconds)) {
+    if (
+      !opts.fresh &&
+      last &&
+      Date.now() - last.endedAt < this.target.minIntervalMs &&
+      servable(last, timeoutSeconds)
+    ) {
       cache.inc({ cache: 'collection', result: 'hit' });
       return last;
     }
