@@ -61,3 +61,18 @@ test('Proxies answering 500: proxies fails and is asked again at the next collec
   expect(second.failed).toEqual([]);
   expect(second.samples.some((s) => s.name === 'backup_component_status')).toBe(true);
 });
+
+test('a proxy or repository with id null cannot be labelled: left out and logged, the others kept', async () => {
+  h = await harness({ capacityModes: ['null-ids'] });
+  const { samples, failed } = await h.collect();
+  expect(failed).toEqual([]);
+  const lastProxy = h.sim.capacity.proxies[h.sim.capacity.proxies.length - 1]!;
+  const lastRepo = h.sim.capacity.repositories[h.sim.capacity.repositories.length - 1]!;
+  const names = (family: string, label: string) =>
+    new Set(samples.filter((s) => s.name === family).map((s) => s.labels[label]));
+  expect(names('backup_component_status', 'component_name').has(lastProxy.hostName)).toBe(false);
+  expect(names('backup_component_status', 'component_name').size).toBe(h.sim.capacity.proxies.length - 1);
+  expect(names('backup_repository_info', 'repository_name').has(lastRepo.name)).toBe(false);
+  expect(names('backup_repository_info', 'repository_name').size).toBe(h.sim.capacity.repositories.length - 1);
+  expect(h.logs()).toMatch(/"path":"\/v8\/Proxies","skipped":1.*items without an id/);
+});

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { isNotFound } from '../../common/errors';
 import type { TtlCache } from '../../core/cache';
 import { segment } from '../../http/path';
+import type { Query } from '../../http/types';
 import type { Vb365Client } from './client';
 import type { Vb365Org } from './decode';
 import { decodeLicense, decodeLicensedUser, decodeLicensingInformation, type LicensedUser } from './decode-license';
@@ -57,7 +58,10 @@ export function cachedOrAbsent<T>(env: CapacityEnv, what: string, load: () => Pr
 }
 
 export class CapacityApi {
-  constructor(readonly api: Vb365Client) {}
+  constructor(
+    readonly api: Vb365Client,
+    private readonly log: Logger,
+  ) {}
 
   get version(): number {
     return this.api.version;
@@ -67,17 +71,29 @@ export class CapacityApi {
     return `/v${this.api.version}`;
   }
 
+  /** A listing; items that do not decode (not an object, no id) are skipped and counted in a debug line. */
+  private async list<T>(path: string, query: Query, decode: (item: unknown) => T | undefined): Promise<T[]> {
+    let skipped = 0;
+    const items = await this.api.list(path, query, (item) => {
+      const v = decode(item);
+      if (v === undefined) skipped++;
+      return v;
+    });
+    if (skipped > 0) this.log.debug({ path, skipped }, 'items without an id or not objects are left out');
+    return items;
+  }
+
   repositories(): Promise<Vb365Repository[]> {
-    return this.api.list(`${this.v}/BackupRepositories`, {}, decodeRepository);
+    return this.list(`${this.v}/BackupRepositories`, {}, decodeRepository);
   }
 
   /** v6/v7 (v8 embeds object storage in the repositories and has no such path). */
   objectStorages(): Promise<ObjectStorageItem[]> {
-    return this.api.list(`${this.v}/objectstoragerepositories`, {}, decodeObjectStorageItem);
+    return this.list(`${this.v}/objectstoragerepositories`, {}, decodeObjectStorageItem);
   }
 
   tenantUsage(orgId: string): Promise<TenantUsage[]> {
-    return this.api.list(`${this.v}/Organizations/${segment(orgId)}/usedRepositories`, {}, decodeTenantUsage);
+    return this.list(`${this.v}/Organizations/${segment(orgId)}/usedRepositories`, {}, decodeTenantUsage);
   }
 
   async license(): Promise<Vb365License> {
@@ -106,6 +122,6 @@ export class CapacityApi {
    */
   proxies(): Promise<Vb365Proxy[]> {
     const query = this.api.version < 8 ? { extendedView: false } : {};
-    return this.api.list(`${this.v}/Proxies`, query, decodeProxy);
+    return this.list(`${this.v}/Proxies`, query, decodeProxy);
   }
 }

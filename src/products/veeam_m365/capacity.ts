@@ -22,7 +22,7 @@ export interface CapacityInput {
 /** The samples of the four parts; a part that fails or is not selected adds none (the engine reports it). */
 export async function collectCapacity(ctx: CollectContext, input: CapacityInput): Promise<Sample[]> {
   const env: CapacityEnv = {
-    api: new CapacityApi(input.api),
+    api: new CapacityApi(input.api, ctx.log),
     orgs: [...input.orgs].sort(byText((o) => `${o.name}\u0000${o.id}`)),
     cache: input.cache,
     now: ctx.now,

@@ -37,7 +37,10 @@ export function capacityRoute(req: SimRequest, seg: string[], rc: CapacityRouteC
   switch (lower[0]) {
     case 'backuprepositories':
       return list(
-        cap.repositories.map((r) => repositoryShape(c, r)),
+        nullLastId(
+          c,
+          cap.repositories.map((r) => repositoryShape(c, r)),
+        ),
         8,
       );
     case 'objectstoragerepositories': {
@@ -53,12 +56,21 @@ export function capacityRoute(req: SimRequest, seg: string[], rc: CapacityRouteC
       // v6 defaults to the extended view, v7 does not; v8 has no such parameter.
       const extended = (req.query.get('extendedView') ?? String(c.version === 6)).toLowerCase() === 'true';
       return list(
-        cap.proxies.map((p) => proxyShape(c, p, extended)),
+        nullLastId(
+          c,
+          cap.proxies.map((p) => proxyShape(c, p, extended)),
+        ),
         8,
       );
     }
   }
   return undefined;
+}
+
+function nullLastId(c: CapacityShapeCtx, items: Array<Record<string, unknown>>): unknown[] {
+  const last = items[items.length - 1];
+  if (last && c.modes.has('null-ids')) last.id = null;
+  return items;
 }
 
 function organizationRoute(orgId: string, what: string, rc: CapacityRouteCtx): SimReply | undefined {
@@ -80,16 +92,26 @@ function organizationRoute(orgId: string, what: string, rc: CapacityRouteCtx): S
   return { json: info };
 }
 
-/** Every licensed user in the server's order, optionally of one organization (the documented filter). */
+/**
+ * Every licensed user in the server's order, optionally of one organization (the documented filter). The
+ * server's paging only takes `length` and `slice`: users are shaped for the page asked for, not all of them
+ * (the benchmark estate has 20,000).
+ */
 function users(req: SimRequest, rc: CapacityRouteCtx): unknown[] {
   const orgId = req.query.get('organizationId');
-  const out: unknown[] = [];
-  for (let i = 0; i < rc.cap.userCount; i++) {
-    const u = rc.cap.user(i);
-    if (orgId !== null && u.org.id !== orgId) continue;
-    out.push(userShape(rc.c, u, i, rc.now - (i % 24) * 3_600_000));
-  }
-  return out;
+  const positions: number[] | undefined = orgId === null ? undefined : [];
+  if (positions) for (let i = 0; i < rc.cap.userCount; i++) if (rc.cap.user(i).org.id === orgId) positions.push(i);
+  const length = positions?.length ?? rc.cap.userCount;
+  const shape = (k: number) => {
+    const i = positions ? positions[k]! : k;
+    return userShape(rc.c, rc.cap.user(i), i, rc.now - (i % 24) * 3_600_000);
+  };
+  const slice = (from = 0, to = length) => {
+    const out: unknown[] = [];
+    for (let k = Math.max(0, from); k < Math.min(to, length); k++) out.push(shape(k));
+    return out;
+  };
+  return { length, slice } as unknown as unknown[];
 }
 
 function licenseShape(rc: CapacityRouteCtx): Record<string, unknown> {

@@ -25,6 +25,8 @@ export const CAPACITY_MODES = [
   'null-object-storage',
   /** Some licensed users without `organizationId`, one naming an organization the inventory does not list. */
   'users-without-org-id',
+  /** The last repository and the last proxy listed have `id: null` (declared nullable). */
+  'null-ids',
 ] as const;
 export type CapacityMode = (typeof CAPACITY_MODES)[number];
 
