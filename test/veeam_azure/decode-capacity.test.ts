@@ -4,7 +4,7 @@ import {
   decodeRepositories,
   decodeStorageUsage,
   decodeWorkloads,
-  snakeCase,
+  labelOf,
 } from '../../src/products/veeam_azure/decode-capacity';
 
 test.each<[unknown, string | undefined]>([
@@ -19,8 +19,8 @@ test.each<[unknown, string | undefined]>([
   ['', undefined],
   [null, undefined],
   [42, undefined],
-])('snakeCase(%p) → %p', (input, expected) => {
-  expect(snakeCase(input)).toBe(expected);
+])('labelOf(%p) → %p', (input, expected) => {
+  expect(labelOf(input)).toBe(expected);
 });
 
 test('repositories: records without id are counted, not guessed; name falls back to the id', () => {

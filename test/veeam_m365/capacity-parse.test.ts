@@ -3,9 +3,9 @@ import {
   componentState,
   repositorySamples,
   repositoryState,
-  snakeCase,
   tenantUsageSamples,
 } from '../../src/products/veeam_m365/capacity-samples';
+import { snakeCase } from '../../src/core/samples';
 import { decodeLicense, decodeLicensedUser } from '../../src/products/veeam_m365/decode-license';
 import { decodeProxy } from '../../src/products/veeam_m365/decode-proxy';
 import {

@@ -4,6 +4,7 @@
 // A body that cannot be what the document describes is a `decode` error naming the path.
 import { bool, count, id as idOf, isObject, isoTime, type Json, text } from '../../common/decode';
 import { decodeError } from '../../common/errors';
+import { snakeCase } from '../../core/samples';
 
 export interface AzureRepository {
   id: string;
@@ -42,15 +43,10 @@ export type Workloads = Partial<Record<WorkloadType, { total?: number; protected
  * A vendor enum as a label value: lower-case snake_case (`VeeamVault` → `veeam_vault`, `ExternalVbr` →
  * `external_vbr`, `SQLServer` → `sql_server`); undefined for anything that is not a non-empty text.
  */
-export function snakeCase(v: unknown): string | undefined {
-  const s = text(v)
-    ?.trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
-  return s ? s : undefined;
+/** A vendor enum value as a label value (lower-case snake_case). */
+export function labelOf(v: unknown): string | undefined {
+  const t = text(v);
+  return t === undefined ? undefined : snakeCase(t.trim());
 }
 
 /** The items of a repository page; a record without id is counted as skipped. */
@@ -65,9 +61,9 @@ export function decodeRepositories(items: readonly unknown[]): AzureRepositories
     const repo: AzureRepository = { id, name: text(raw.name) ?? id };
     const status = text(raw.status);
     if (status !== undefined) repo.status = status;
-    const type = snakeCase(raw.repositoryType);
+    const type = labelOf(raw.repositoryType);
     if (type !== undefined) repo.type = type;
-    const tier = snakeCase(raw.storageTier);
+    const tier = labelOf(raw.storageTier);
     if (tier !== undefined) repo.tier = tier;
     const immutable = bool(raw.immutabilityEnabled);
     if (immutable !== undefined) repo.immutable = immutable;
@@ -103,7 +99,7 @@ export function decodeLicense(body: unknown, path: string): AzureLicense {
   // count() keeps fractions: the document declares a double.
   const used = count(o.totalInstancesUses ?? o.instancesUses);
   if (used !== undefined) out.used = used;
-  const type = snakeCase(o.licenseType);
+  const type = labelOf(o.licenseType);
   if (type !== undefined) out.type = type;
   return out;
 }

@@ -1,21 +1,12 @@
 // From decoded VB365 storage, licence, coverage and proxy records to samples (contract 4.4 to 4.7).
 import { byText } from '../../common/order';
 import { COMPONENT_STATES, REPOSITORY_STATES, type ComponentState, type RepositoryState } from '../../core/families';
-import { labels, sample, stateSet, type Sample } from '../../core/samples';
+import { labels, type Sample, sample, snakeCase, stateSet } from '../../core/samples';
 import type { Vb365License } from './decode-license';
 import type { Vb365Proxy } from './decode-proxy';
 import type { ObjectStorageFigures, TenantUsage, Vb365Repository } from './decode-storage';
 
 /** A vendor enum as a label value: `VeeamVault` → `veeam_vault`, `AwsPrivateOffer` → `aws_private_offer`. */
-export function snakeCase(s: string): string | undefined {
-  const out = s
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
-  return out === '' ? undefined : out;
-}
 
 /** Items in a stable order (by name, then id), each id once: the output must not depend on the API's order. */
 export function sortedUnique<T extends { id: string }>(
