@@ -1,5 +1,6 @@
-// Response bodies: read into memory up to a cap (a broken or hostile upstream cannot exhaust memory), streamed
-// to a file with a checksum for downloads, and decoded as JSON with a message a user can act on.
+// Response bodies: the prefix of an unwanted one (for the error's excerpt), streamed to a file with a checksum
+// for downloads, and decoded as JSON with a message a user can act on. Bodies held in memory up to the cap are
+// collected in ./buffered.ts.
 
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -9,43 +10,6 @@ import { UpstreamError } from '../common/errors';
 import type { SecretRedactor } from '../common/secrets';
 import type { HttpResponse } from './types';
 import { describeRequest, excerpt, stripQuery } from './errors';
-
-/** The body's size as announced by Content-Length, when it is a plain number. */
-export function declaredLength(headers: Record<string, string | undefined>): number | undefined {
-  const value = headers['content-length'];
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
-/**
- * Collects a body of at most `maxBytes`. A larger Content-Length is refused before anything is read; a body
- * without one is read up to the cap and then dropped with its connection. Either way `decode` is thrown.
- */
-export async function readCapped(
-  body: Readable,
-  maxBytes: number,
-  req: { method: string; path: string; declared?: number },
-): Promise<Buffer> {
-  const tooLarge = (what: string): UpstreamError => {
-    body.destroy();
-    const where = describeRequest(req.method, req.path);
-    return new UpstreamError('decode', `${where}: response body${what} exceeds ${maxBytes} bytes`, {
-      method: req.method,
-      path: stripQuery(req.path),
-    });
-  };
-  if (req.declared !== undefined && req.declared > maxBytes) throw tooLarge(` of ${req.declared} bytes`);
-  // With a known length the body goes straight into one buffer: no second copy when the chunks are joined.
-  const out = req.declared !== undefined ? Buffer.allocUnsafe(req.declared) : undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    if (size + chunk.length > (out?.length ?? maxBytes)) throw tooLarge('');
-    if (out) chunk.copy(out, size);
-    else chunks.push(chunk);
-    size += chunk.length;
-  }
-  return out ? out.subarray(0, size) : Buffer.concat(chunks, size);
-}
 
 /** The first `maxBytes` of a body (for the excerpt of an error); the rest is not read and the connection dropped. */
 export async function readPrefix(body: Readable, maxBytes: number): Promise<Buffer> {
@@ -119,13 +83,4 @@ function parseJson<T>(
     const reason = looksJson ? `invalid JSON from ${where} (${why})` : `expected JSON from ${where}, got ${type}`;
     throw new UpstreamError('decode', `${reason}: ${excerpt(body, 80, req.redactor)}`, details);
   }
-}
-
-/** undici header values as one lower-cased record (repeated headers joined with `, `). */
-export function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
 }

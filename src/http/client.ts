@@ -5,11 +5,13 @@ import type { Logger } from 'pino';
 import type { SecretRedactor } from '../common/secrets';
 import type { TargetConfig } from '../config/types';
 import type { DownloadOptions, HttpClient, HttpResponse, RequestObserver, RequestOptions, RequestTrace } from './types';
-import { createResponse, declaredLength, readCapped, readPrefix, streamToFile } from './body';
+import { createResponse, readPrefix, streamToFile } from './body';
+import { sendBuffered, type BufferLimits } from './buffered';
+import { DeadlineWatch } from './deadline';
 import { createDispatcher } from './dispatcher';
 import { downloadDispatcher, pause } from './download';
 import { describeRequest, statusError, tracePath } from './errors';
-import { exchange, type BodyReader, type Prepared, type TargetShared } from './exchange';
+import { exchange, streamed, type BodyReader, type Prepared, type Sender, type TargetShared } from './exchange';
 import { MAX_ATTEMPTS, isRetryableStatus, retryDelayMs, sleep } from './retry';
 import { Semaphore } from './semaphore';
 
@@ -60,7 +62,12 @@ export function createTargetHttp(target: TargetConfig, deps: TargetHttpDeps): Ta
   };
 }
 
+/** The sender of one attempt under `deadline`; `final` when no retry follows it. */
+type SenderFor<T> = (deadline: number, final: boolean) => Sender<T>;
+
 class TargetClient implements HttpClient {
+  private watch?: DeadlineWatch;
+
   constructor(
     private readonly shared: TargetShared,
     private readonly deadline: () => number,
@@ -72,15 +79,25 @@ class TargetClient implements HttpClient {
 
   async request(opts: RequestOptions): Promise<HttpResponse> {
     const req = prepare(this.shared.target.url, opts);
-    const { maxBodyBytes: max, redactor } = this.shared;
+    const { maxBodyBytes, redactor } = this.shared;
     // The body of an unwanted status is read only for the excerpt of the error.
-    const reader: BodyReader<Buffer> = (body, status, headers) =>
-      isAccepted(status, opts.accept)
-        ? readCapped(body, max, { method: req.method, path: req.path, declared: declaredLength(headers) })
-        : readPrefix(body, ERROR_BODY_BYTES);
-    const res = await this.send(req, opts, () => reader);
+    const limits: BufferLimits = {
+      wanted: (status) => isAccepted(status, opts.accept),
+      maxBytes: maxBodyBytes,
+      excerptBytes: ERROR_BODY_BYTES,
+    };
+    const res = await this.send(req, opts, (deadline) => {
+      const watch = this.watchFor(deadline);
+      return (attempt) => sendBuffered(this.shared, req, watch, attempt, limits);
+    });
     if (!isAccepted(res.status, opts.accept)) throw statusError(res.status, req.method, req.path, res.value, redactor);
     return createResponse(res.status, res.headers, res.value, { method: req.method, path: req.path, redactor });
+  }
+
+  /** One watch (one timer) for every request of a collection; background requests each have their own deadline. */
+  private watchFor(deadline: number): DeadlineWatch {
+    if (this.watch?.deadline !== deadline) this.watch = new DeadlineWatch(deadline);
+    return this.watch;
   }
 
   async download(
@@ -96,7 +113,13 @@ class TargetClient implements HttpClient {
         (final || !isRetryableStatus(status)) && isAccepted(status, opts.accept)
           ? streamToFile(body, file)
           : readPrefix(body, ERROR_BODY_BYTES);
-    const res = await this.send(req, opts, reader, this.downloadView(req, options.signal));
+    const view = this.downloadView(req, options.signal);
+    const res = await this.send(
+      req,
+      opts,
+      (deadline, final) => streamed(view?.shared ?? this.shared, req, deadline, reader(final)),
+      view,
+    );
     if (Buffer.isBuffer(res.value)) {
       throw statusError(res.status, req.method, req.path, res.value, this.shared.redactor);
     }
@@ -114,13 +137,13 @@ class TargetClient implements HttpClient {
   }
 
   /** Attempts until a response that is not retried: 429/503 wait (Retry-After) while the deadline allows. */
-  private async send<T>(req: Prepared, opts: RequestOptions, reader: (final: boolean) => BodyReader<T>, view?: View) {
+  private async send<T>(req: Prepared, opts: RequestOptions, sender: SenderFor<T>, view?: View) {
     const shared = view?.shared ?? this.shared;
     const deadline = view?.deadline ?? this.deadline();
     const retry = opts.retry !== false;
     for (let attempt = 1; ; attempt++) {
       const mayRetry = retry && attempt < MAX_ATTEMPTS;
-      const res = await exchange(shared, req, deadline, this.trace, reader(!mayRetry));
+      const res = await exchange(shared, req, deadline, this.trace, sender(deadline, !mayRetry));
       if (mayRetry && isRetryableStatus(res.status)) {
         const wait = retryDelayMs(res.headers['retry-after'], attempt);
         // Without a deadline, a wait longer than the idle timeout is not waited either.
@@ -169,6 +192,8 @@ export function prepare(base: string, opts: RequestOptions): Prepared {
     method: opts.method ?? 'GET',
     path: opts.path,
     url: url.toString(),
+    origin: url.origin,
+    pathAndQuery: url.pathname + url.search,
     tracePath: tracePath(opts.path, opts.query),
     headers,
     body,

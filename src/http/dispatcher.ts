@@ -2,7 +2,7 @@
 // variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms) read the way curl reads them.
 
 import tls from 'node:tls';
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import type { TlsConfig } from '../config/types';
 
 export interface TlsOptions {
@@ -30,19 +30,25 @@ export function tlsOptions(config: TlsConfig): TlsOptions {
   return options;
 }
 
+/** The variables that make undici's EnvHttpProxyAgent use a proxy (NO_PROXY only narrows them). */
+const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+
 /**
  * One dispatcher per target. The same TLS options go to direct connections (`connect`) and to connections
  * tunnelled through a proxy (`requestTls`), for the target URL and for absolute URLs (a separate identity service).
+ * Without a proxy variable a plain Agent does the same work as the proxy-aware one (which reads the proxy
+ * variables once, when it is made) without parsing each request's origin and NO_PROXY again.
  */
-export function createDispatcher(config: TlsConfig, connections: number): Dispatcher {
+export function createDispatcher(config: TlsConfig, connections: number, env = process.env): Dispatcher {
   const options = tlsOptions(config);
-  return new EnvHttpProxyAgent({
+  const common = {
     connect: options,
-    requestTls: options,
     connections: Math.max(1, connections),
     keepAliveTimeout: 4_000,
-    // Deadlines are enforced with an AbortSignal per request; these only catch stalls in background work.
+    // Deadlines are enforced by the client; these only catch stalls in background work.
     headersTimeout: 300_000,
     bodyTimeout: 300_000,
-  });
+  };
+  const proxied = PROXY_VARS.some((name) => env[name]);
+  return proxied ? new EnvHttpProxyAgent({ ...common, requestTls: options }) : new Agent(common);
 }

@@ -1,5 +1,6 @@
-// One attempt of one request: a concurrency slot, the deadline as an AbortSignal, the response and its body,
-// and the bookkeeping every attempt gets (upstream metrics and the /probe?debug=true trace line).
+// One attempt of one request: a concurrency slot, the deadline, the response and its body, and the bookkeeping
+// every attempt gets (upstream metrics and the /probe?debug=true trace line). How the body is read is the
+// sender's: held in memory (./buffered.ts) or streamed to a file (downloads, below).
 
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
@@ -9,7 +10,7 @@ import { UpstreamError } from '../common/errors';
 import type { SecretRedactor } from '../common/secrets';
 import type { TargetConfig } from '../config/types';
 import type { RequestObserver, RequestTrace } from './types';
-import { flattenHeaders } from './body';
+import { flatten } from './buffered';
 import { networkError, timeoutError } from './errors';
 import { timerDelay } from './retry';
 import type { Semaphore } from './semaphore';
@@ -31,6 +32,9 @@ export interface Prepared {
   readonly method: Dispatcher.HttpMethod;
   readonly path: string;
   readonly url: string;
+  /** `url` split for the dispatcher. */
+  readonly origin: string;
+  readonly pathAndQuery: string;
   readonly tracePath: string;
   readonly headers: Record<string, string>;
   readonly body?: string;
@@ -45,12 +49,21 @@ export interface Exchanged<T> {
 /** Reads a response body; `headers` are the response's, lower-cased (Content-Length decides before reading). */
 export type BodyReader<T> = (body: Readable, status: number, headers: Record<string, string | undefined>) => Promise<T>;
 
+/** What an attempt learned before it failed: the status of a response, and whether the deadline stopped it. */
+export interface Attempt {
+  status?: number;
+  timedOut: boolean;
+}
+
+/** Sends one attempt and reads its body, noting in `attempt` what a failure needs to be told apart. */
+export type Sender<T> = (attempt: Attempt) => Promise<Exchanged<T>>;
+
 export async function exchange<T>(
   shared: TargetShared,
   req: Prepared,
   deadline: number,
   trace: RequestTrace[] | undefined,
-  read: BodyReader<T>,
+  send: Sender<T>,
 ): Promise<Exchanged<T>> {
   const queued = performance.now();
   const release = await shared.slots.acquire(deadline);
@@ -65,42 +78,60 @@ export async function exchange<T>(
     });
     throw timeoutError(req.method, req.path, 'deadline passed while waiting for a free connection slot');
   }
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timerDelay(deadline - Date.now()));
   const started = performance.now();
-  let status: number | undefined;
+  const attempt: Attempt = { timedOut: false };
   let outcome: number | string = 'error';
   try {
-    const res = await request(req.url, {
-      dispatcher: shared.dispatcher,
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-      signal: abort.signal,
-    });
-    status = res.statusCode;
-    try {
-      const headers = flattenHeaders(res.headers);
-      const value = await read(res.body, status, headers);
-      outcome = status;
-      // undici marks the connection free on the next turn of the event loop; a caller that sends its next
-      // request at once would otherwise open a second connection instead of reusing this one.
-      await new Promise(setImmediate);
-      return { status, headers, value };
-    } finally {
-      if (!res.body.destroyed && !res.body.readableEnded) res.body.destroy();
-    }
+    const res = await send(attempt);
+    outcome = res.status;
+    return res;
   } catch (err) {
-    const e = failure(err, abort.signal.aborted, status, req);
+    const e = failure(err, attempt.timedOut, attempt.status, req);
     outcome = e.kind;
     throw e;
   } finally {
-    clearTimeout(timer);
     release();
     const seconds = (performance.now() - started) / 1000;
-    record(shared, status, outcome, seconds);
+    record(shared, attempt.status, outcome, seconds);
     trace?.push({ method: req.method, path: req.tracePath, outcome, durationMs: Math.round(seconds * 1000) });
   }
+}
+
+/** A sender whose body is a stream (downloads): undici's request() with the deadline as an AbortSignal. */
+export function streamed<T>(shared: TargetShared, req: Prepared, deadline: number, read: BodyReader<T>): Sender<T> {
+  return async (attempt) => {
+    const abort = new AbortController();
+    const timer = setTimeout(
+      () => {
+        attempt.timedOut = true;
+        abort.abort();
+      },
+      timerDelay(deadline - Date.now()),
+    );
+    try {
+      const res = await request(req.url, {
+        dispatcher: shared.dispatcher,
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal: abort.signal,
+      });
+      const status = res.statusCode;
+      attempt.status = status;
+      try {
+        const headers = flatten(res.headers);
+        const value = await read(res.body, status, headers);
+        // undici marks the connection free on the next turn of the event loop; a caller that sends its next
+        // request at once would otherwise open a second connection instead of reusing this one.
+        await new Promise(setImmediate);
+        return { status, headers, value };
+      } finally {
+        if (!res.body.destroyed && !res.body.readableEnded) res.body.destroy();
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 function failure(err: unknown, deadlinePassed: boolean, status: number | undefined, req: Prepared): UpstreamError {
