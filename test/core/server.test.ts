@@ -42,7 +42,10 @@ describe('endpoints', () => {
   test('/metrics is gzipped when the client accepts it', async () => {
     const r = await request(`${ex.url}/metrics`, { headers: { 'accept-encoding': 'gzip' } });
     expect(r.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(Buffer.from(await r.body.arrayBuffer())).toString()).toContain('backup_target_up');
+    const body = Buffer.from(await r.body.arrayBuffer());
+    expect(gunzipSync(body).toString()).toContain('backup_target_up');
+    // zlib's fastest level (the gzip header's XFL byte says 4): a third of the default's CPU for large answers.
+    expect(body[8]).toBe(4);
   });
 
   test('/probe serves one target without self-metrics', async () => {
