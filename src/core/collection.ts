@@ -89,8 +89,12 @@ export async function collectParts(i: CollectionInput, now = Date.now()): Promis
   }
   const up = error === undefined && result !== undefined;
   const timedOut = error?.kind === 'timeout' || ledger.timedOut;
-  const base = { failures: up ? ledger.failures() : [], timedOut, trace, startedAt, endedAt: Date.now() };
-  return up ? { ...base, result } : { ...base, error };
+  const failures = up ? ledger.failures() : [];
+  // Literals of one shape each rather than spreads: the engine's optimised code keeps to a few hidden classes.
+  const endedAt = Date.now();
+  return up
+    ? { failures, timedOut, trace, startedAt, endedAt, result }
+    : { failures, timedOut, trace, startedAt, endedAt, error };
 }
 
 export async function runCollection(i: CollectionInput): Promise<Collection> {
@@ -100,8 +104,7 @@ export async function runCollection(i: CollectionInput): Promise<Collection> {
     timeout: i.timeoutSeconds,
     end: o.endedAt / 1000,
   });
-  // A loop, not push(...spread): a spread of more than ~120k samples overflows the call stack.
-  if (o.result) for (const s of o.result.samples) health.push(s);
+  if (o.result) append(health, o.result.samples);
   return {
     up: o.result !== undefined,
     startedAt: o.startedAt,
@@ -115,6 +118,11 @@ export async function runCollection(i: CollectionInput): Promise<Collection> {
     chunks: renderTarget(i.target.name, i.target.product, health),
     seriesCount: health.length,
   };
+}
+
+/** A loop, not push(...spread): a spread of more than ~120k samples overflows the call stack. */
+function append(out: Sample[], samples: readonly Sample[]): void {
+  for (const s of samples) out.push(s);
 }
 
 /** The deadline of one collection: `expired` resolves and `signal` aborts when it passes or the exporter stops. */
