@@ -17,6 +17,11 @@ export interface BufferLimits {
 
 type Controller = Dispatcher.DispatchController;
 
+interface Outcome {
+  resolve: (value: Exchanged<Buffer>) => void;
+  reject: (err: unknown) => void;
+}
+
 /** Sends `req` and collects its body; rejects with the transport's error, a cap error or the deadline. */
 export function sendBuffered(
   shared: TargetShared,
@@ -26,8 +31,8 @@ export function sendBuffered(
   limits: BufferLimits,
 ): Promise<Exchanged<Buffer>> {
   return new Promise((resolve, reject) => {
-    const handler = new BufferingHandler(req, attempt, limits, resolve, reject);
-    handler.unwatch = watch.add(handler);
+    const handler = new BufferingHandler(req, attempt, limits, watch, { resolve, reject });
+    watch.add(handler);
     if (attempt.timedOut) return;
     shared.dispatcher.dispatch(
       { origin: req.origin, path: req.pathAndQuery, method: req.method, headers: req.headers, body: req.body ?? null },
@@ -37,7 +42,6 @@ export function sendBuffered(
 }
 
 class BufferingHandler implements Dispatcher.DispatchHandler, Expirable {
-  unwatch?: () => void;
   private controller?: Controller;
   private reason?: Error;
   private settled = false;
@@ -51,8 +55,9 @@ class BufferingHandler implements Dispatcher.DispatchHandler, Expirable {
     private readonly req: Prepared,
     private readonly attempt: Attempt,
     private readonly limits: BufferLimits,
-    private readonly resolve: (value: Exchanged<Buffer>) => void,
-    private readonly reject: (err: unknown) => void,
+    private readonly watch: DeadlineWatch,
+    /** Dropped once settled: undici may hold the handler a while longer, and with it the promise and its body. */
+    private outcome?: Outcome,
   ) {}
 
   /** The deadline passed: the caller hears of it now, the request is stopped as soon as undici lets us. */
@@ -103,12 +108,13 @@ class BufferingHandler implements Dispatcher.DispatchHandler, Expirable {
   private finish(abort?: Controller): void {
     if (this.settled) return;
     const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    const resolve = this.outcome?.resolve;
     this.settle();
     abort?.abort(new Error('the rest of the body is not read'));
     const value: Exchanged<Buffer> = { status: this.status, headers: this.headers, value: body };
     // undici frees the connection one turn of the event loop after the response (setImmediate, queued once this
     // call returns); a caller that sent its next request before that would open a second connection.
-    queueMicrotask(() => setImmediate(this.resolve, value));
+    if (resolve) queueMicrotask(() => setImmediate(resolve, value));
   }
 
   private tooLarge(controller: Controller, what: string): void {
@@ -123,14 +129,16 @@ class BufferingHandler implements Dispatcher.DispatchHandler, Expirable {
 
   private fail(err: unknown): void {
     if (this.settled) return;
+    const reject = this.outcome?.reject;
     this.settle();
-    this.reject(err);
+    reject?.(err);
   }
 
   private settle(): void {
     this.settled = true;
     this.chunks.length = 0;
-    this.unwatch?.();
+    this.outcome = undefined;
+    this.watch.delete(this);
   }
 }
 

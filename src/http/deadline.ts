@@ -12,19 +12,28 @@ export class DeadlineWatch {
 
   constructor(readonly deadline: number) {}
 
-  /** Stops `item` when the deadline passes (at once when it has); the returned function forgets it. */
-  add(item: Expirable): () => void {
+  /** Stops `item` when the deadline passes (at once when it has), unless it is deleted first. */
+  add(item: Expirable): void {
     if (Date.now() >= this.deadline) {
       item.expire(deadlineError());
-      return () => undefined;
+      return;
     }
     this.waiting.add(item);
-    if (!this.timer) {
-      this.timer = setTimeout(() => this.fire(), timerDelay(this.deadline - Date.now()));
-      // Nothing waits for a request that is no longer there; the timer alone keeps no process alive.
-      this.timer.unref();
-    }
-    return () => this.waiting.delete(item);
+    if (!this.timer) this.arm();
+  }
+
+  delete(item: Expirable): void {
+    this.waiting.delete(item);
+  }
+
+  /**
+   * A method of its own: the timer's closure lives until the deadline and must hold nothing but the watch (a
+   * closure made in add() would share add()'s scope, and with it the first request and its response).
+   */
+  private arm(): void {
+    this.timer = setTimeout(() => this.fire(), timerDelay(this.deadline - Date.now()));
+    // Nothing waits for a request that is no longer there; the timer alone keeps no process alive.
+    this.timer.unref();
   }
 
   private fire(): void {

@@ -1,4 +1,6 @@
 // The deadline of a collection's requests: one timer for all of them, each request stopped when it passes.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Agent, EnvHttpProxyAgent } from 'undici';
 import { DeadlineWatch } from '../../src/http/deadline';
 import { createDispatcher } from '../../src/http/dispatcher';
@@ -8,10 +10,11 @@ describe('DeadlineWatch', () => {
     const watch = new DeadlineWatch(Date.now() + 50);
     const stopped: string[] = [];
     const item = (name: string) => ({ expire: (reason: Error) => stopped.push(`${name}: ${reason.message}`) });
+    const b = item('b');
     watch.add(item('a'));
-    const forgetB = watch.add(item('b'));
+    watch.add(b);
     watch.add(item('c'));
-    forgetB();
+    watch.delete(b);
     await new Promise((r) => setTimeout(r, 80));
     expect(stopped.sort()).toEqual(['a: the deadline passed', 'c: the deadline passed']);
   });
@@ -21,6 +24,21 @@ describe('DeadlineWatch', () => {
     const stopped: Error[] = [];
     watch.add({ expire: (reason) => stopped.push(reason) });
     expect(stopped).toHaveLength(1);
+  });
+
+  it('keeps nothing of a request once it is deleted, though its timer waits for the deadline', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const watch = new DeadlineWatch(Date.now() + 60_000);
+    // The first request arms the timer: the timer must not keep it (nor its response) until the deadline.
+    let item: { expire(): void; body: Buffer } | undefined = { expire: () => undefined, body: Buffer.alloc(1) };
+    const gone = new WeakRef(item);
+    watch.add(item);
+    watch.delete(item);
+    item = undefined;
+    await new Promise((r) => setImmediate(r));
+    gc();
+    expect(gone.deref()).toBeUndefined();
   });
 
   it('arms one timer for all the requests of a deadline', () => {
