@@ -52,7 +52,10 @@ const ISO =
  * and times before 1970 (.NET's `DateTime.MinValue`, `0001-01-01`, means "none") are undefined.
  */
 export function isoTime(v: unknown): number | undefined {
-  const m = typeof v === 'string' ? ISO.exec(v.trim()) : null;
+  if (typeof v !== 'string') return undefined;
+  const fast = commonIsoTime(v);
+  if (fast !== null) return fast;
+  const m = ISO.exec(v.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
@@ -68,4 +71,59 @@ function offsetMinutes(zone: string | undefined): number {
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
+}
+
+/** Two decimal digits at `i`, or -1. */
+function digits2(v: string, i: number): number {
+  const a = v.charCodeAt(i) - 48;
+  const b = v.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The shape nearly every API sends, `yyyy-MM-ddTHH:mm:ss[.fraction][Z|±hh:mm|±hhmm|±hh]`, read without a regular
+ * expression (thousands of times per collection); the same result as isoTime's expression. null: another
+ * shape, left to the expression.
+ */
+function commonIsoTime(v: string): number | undefined | null {
+  const n = v.length;
+  if (n < 19 || v[4] !== '-' || v[7] !== '-' || v[13] !== ':' || v[16] !== ':') return null;
+  const t = v[10];
+  if (t !== 'T' && t !== 't' && t !== ' ') return null;
+  const [y1, y2, mo, d] = [digits2(v, 0), digits2(v, 2), digits2(v, 5), digits2(v, 8)];
+  const [h, mi, sec] = [digits2(v, 11), digits2(v, 14), digits2(v, 17)];
+  if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return null;
+  const y = y1 * 100 + y2;
+  let i = 19;
+  let micros = 0;
+  if (v[i] === '.' || v[i] === ',') {
+    let nanos = 0;
+    let k = 0;
+    for (i++; i < n && k < 10; i++, k++) {
+      const c = v.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      nanos = nanos * 10 + c;
+    }
+    if (k === 0 || k > 9) return null;
+    micros = Math.round((nanos * 10 ** (9 - k)) / 1000);
+  }
+  const offset = zoneMinutes(v, i);
+  if (offset === null) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
+  if (!Number.isFinite(ms) || mo > 12 || d > 31 || h > 23 || mi > 59) return undefined;
+  const total = (ms - offset * 60_000) * 1000 + micros;
+  return total >= 0 ? total / 1e6 : undefined;
+}
+
+/** The offset that ends `v` from `i` (nothing, `Z`, `±hh`, `±hhmm`, `±hh:mm`) in minutes; null for anything else. */
+function zoneMinutes(v: string, i: number): number | null {
+  const rest = v.length - i;
+  if (rest === 0) return 0;
+  const c = v[i];
+  if (rest === 1) return c === 'Z' || c === 'z' ? 0 : null;
+  if (c !== '+' && c !== '-') return null;
+  const hh = digits2(v, i + 1);
+  const mm = rest === 3 ? 0 : rest === 5 ? digits2(v, i + 3) : rest === 6 && v[i + 3] === ':' ? digits2(v, i + 4) : -1;
+  if (hh < 0 || mm < 0) return null;
+  return (c === '-' ? -1 : 1) * (hh * 60 + mm);
 }
