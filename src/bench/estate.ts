@@ -1,113 +1,78 @@
-// The benchmark estate: the four vendor simulators at scale behind a fixed latency, and the exporter
-// configurations (optimised and naive) pointing at them.
+// The benchmark estate of one scenario: every registered simulator that takes part in it, at a scale factor,
+// behind a fixed latency, and the exporter configurations (optimised and naive) pointing at them. Products are
+// known through the simulator registry only.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startAhsaySimulator, type AhsaySimulator } from '../simulators/ahsay/server';
+import type { BenchEstate, BenchScenario } from '../simulators/bench';
 import type { Simulator } from '../simulators/common';
 import { globalYaml } from '../simulators/estate';
 import { SIMULATORS } from '../simulators';
-import { startHuaweiSimulator, type HuaweiSimulator } from '../simulators/huawei_clouddc/server';
-import { startVeeamAzureSimulator, type AzureSimulator } from '../simulators/veeam_azure/server';
-import { startM365Simulator, type M365Simulator } from '../simulators/veeam_m365/server';
+import type { SimulatorModule } from '../simulators/module';
 
-export interface EstateScale {
-  m365Jobs: number;
-  m365SessionsPerJob: number;
-  m365LogItems: number;
-  azurePolicies: number;
-  azureSessions: number;
-  /** Azure's largest page: undocumented upstream; the exporter asks for 1000. */
-  azurePageMax: number;
-  /** Generated Ahsay users; the simulator adds 5 hand-made ones with edge cases. */
-  ahsayUsers: number;
-  ahsaySetsPerUser: number;
-  huaweiServers: number;
+export interface Member {
+  module: SimulatorModule;
+  spec: BenchEstate;
+  sim: Simulator;
+  /** The exporter's name for the target. */
+  target: string;
 }
-
-/** The issue's estate; Ahsay: 995 generated + 5 hand-made users = 1,000 users. */
-export const ISSUE_SCALE: EstateScale = {
-  m365Jobs: 400,
-  m365SessionsPerJob: 30,
-  m365LogItems: 150,
-  azurePolicies: 200,
-  azureSessions: 6000,
-  azurePageMax: 1000,
-  ahsayUsers: 995,
-  ahsaySetsPerUser: 2,
-  huaweiServers: 500,
-};
-
-/** The estate shrunk (or grown) by `factor`, for quick tries; per-item sizes stay as they are. */
-export function scaled(s: EstateScale, factor: number): EstateScale {
-  if (factor === 1) return s;
-  const n = (v: number): number => Math.max(1, Math.round(v * factor));
-  return {
-    ...s,
-    m365Jobs: n(s.m365Jobs),
-    azurePolicies: n(s.azurePolicies),
-    azureSessions: n(s.azureSessions),
-    ahsayUsers: n(s.ahsayUsers),
-    huaweiServers: n(s.huaweiServers),
-  };
-}
-
-export const TARGETS = {
-  veeam_m365: 'm365-bench',
-  veeam_azure: 'azure-bench',
-  ahsay: 'ahsay-bench',
-  huawei_clouddc: 'clouddc-bench',
-} as const;
-export type Product = keyof typeof TARGETS;
-export const PRODUCTS = Object.keys(TARGETS) as Product[];
 
 export interface Estate {
-  m365: M365Simulator;
-  azure: AzureSimulator;
-  ahsay: AhsaySimulator;
-  huawei: HuaweiSimulator;
-  byProduct: Record<Product, Simulator>;
+  scenario: BenchScenario;
+  factor: number;
+  members: Member[];
+  /** The products taking part, in registry order (keys of every per-product record). */
+  products: string[];
   /** Requests served so far, per product. */
-  requestCounts(): Record<Product, number>;
+  requestCounts(): Record<string, number>;
+  /** Requests for slowly changing data (storage, licence, coverage, components) served so far, per product. */
+  slowDataCounts(): Record<string, number>;
   setLatency(ms: number): void;
   close(): Promise<void>;
 }
 
-export async function startEstate(scale: EstateScale, latencyMs: number): Promise<Estate> {
-  const common = { tls: true, latencyMs };
-  const [m365, azure, ahsay, huawei] = await Promise.all([
-    startM365Simulator({
-      ...common,
-      version: 'v8',
-      scale: { jobs: scale.m365Jobs, sessionsPerJob: scale.m365SessionsPerJob, logItemsPerSession: scale.m365LogItems },
-    }),
-    startVeeamAzureSimulator({
-      ...common,
-      scale: { policies: scale.azurePolicies, sessions: scale.azureSessions },
-      maxPageSize: scale.azurePageMax,
-    }),
-    startAhsaySimulator({ ...common, scale: { users: scale.ahsayUsers, setsPerUser: scale.ahsaySetsPerUser } }),
-    startHuaweiSimulator({ ...common, scale: { servers: scale.huaweiServers } }),
-  ]);
-  const byProduct: Record<Product, Simulator> = { veeam_m365: m365, veeam_azure: azure, ahsay, huawei_clouddc: huawei };
+/** The members of `scenario` at `factor`, not started yet. */
+export function estateSpecs(scenario: BenchScenario, factor: number, modules = SIMULATORS) {
+  return modules.flatMap((module) => {
+    const spec = module.bench(scenario, factor);
+    return spec ? [{ module, spec: spec as BenchEstate }] : [];
+  });
+}
+
+export async function startEstate(scenario: BenchScenario, factor: number, latencyMs: number): Promise<Estate> {
+  const specs = estateSpecs(scenario, factor);
+  const members: Member[] = await Promise.all(
+    specs.map(async ({ module, spec }) => ({
+      module,
+      spec,
+      sim: await spec.start({ tls: true, latencyMs }),
+      target: `${module.name}-bench`,
+    })),
+  );
+  const count = (f: (m: Member) => number): Record<string, number> =>
+    Object.fromEntries(members.map((m) => [m.module.product, f(m)]));
   return {
-    m365,
-    azure,
-    ahsay,
-    huawei,
-    byProduct,
-    requestCounts: () => ({
-      veeam_m365: m365.requests.length,
-      veeam_azure: azure.requests.length,
-      ahsay: ahsay.requests.length,
-      huawei_clouddc: huawei.requests.length,
-    }),
+    scenario,
+    factor,
+    members,
+    products: members.map((m) => m.module.product),
+    requestCounts: () => count((m) => m.sim.requests.length),
+    slowDataCounts: () => count((m) => slowData(m)),
     setLatency: (ms) => {
-      for (const s of Object.values(byProduct)) s.latencyMs = ms;
+      for (const m of members) m.sim.latencyMs = ms;
     },
     close: async () => {
-      await Promise.all(Object.values(byProduct).map((s) => s.close()));
+      await Promise.all(members.map((m) => m.sim.close()));
     },
   };
+}
+
+function slowData(m: Member): number {
+  const pattern = m.spec.slowData;
+  if (!pattern) return 0;
+  let n = 0;
+  for (const r of m.sim.requests) if (pattern.test(r.path)) n++;
+  return n;
 }
 
 export type Mode = 'optimised' | 'naive';
@@ -122,13 +87,17 @@ export function modeGlobals(mode: Mode): Record<string, string | number> {
 
 /** Writes the exporter configuration for `mode` into `dir` and returns its path. */
 export function writeConfig(estate: Estate, dir: string, mode: Mode): string {
-  const file = path.join(dir, `config-${mode}.yaml`);
-  const targets = SIMULATORS.map((m) =>
-    m.targetYaml(estate.byProduct[m.product as Product], { name: TARGETS[m.product as Product], dir }),
-  );
+  const file = path.join(dir, `config-${estate.scenario}-${mode}.yaml`);
+  const targets = estate.members.map((m) => m.module.targetYaml(m.sim, { name: m.target, dir }));
   writeFileSync(
     file,
-    `# Benchmark configuration (${mode}), generated by npm run bench.\n${globalYaml(modeGlobals(mode))}targets:\n${targets.join('')}`,
+    `# Benchmark configuration (${estate.scenario}, ${mode}), generated by npm run bench.\n` +
+      `${globalYaml(modeGlobals(mode))}targets:\n${targets.join('')}`,
   );
   return file;
+}
+
+/** Short column names per product (the simulators' names), in estate order. */
+export function shortNames(estate: Pick<Estate, 'members'>): Record<string, string> {
+  return Object.fromEntries(estate.members.map((m) => [m.module.product, m.module.name]));
 }

@@ -17,6 +17,8 @@ export interface StartOptions {
   configFile: string;
   env?: Record<string, string>;
   nodeFlags?: string[];
+  /** The program to run (default: this build's `dist/main.js`); another build can be measured the same way. */
+  main?: string;
 }
 
 const MAIN = path.join(__dirname, '..', 'main.js');
@@ -27,7 +29,7 @@ export function startExporterProcess(opts: StartOptions): Promise<ExporterProces
     process.execPath,
     [
       ...(opts.nodeFlags ?? []),
-      MAIN,
+      opts.main ?? MAIN,
       `--config.file=${opts.configFile}`,
       '--web.listen-address=127.0.0.1:0',
       '--log.format=json',
@@ -73,8 +75,7 @@ function lines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): v
   let buffered = '';
   stream.on('data', (c: Buffer) => {
     buffered += c.toString();
-    let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
+    for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
       onLine(buffered.slice(0, nl));
       buffered = buffered.slice(nl + 1);
     }

@@ -1,14 +1,15 @@
 // Measuring collections from outside: one `/metrics` scrape = one collection (min_interval 0s). Upstream
 // requests are counted at the simulators and cross-checked with the exporter's own counter.
-import type { Estate, Product } from './estate';
-import { PRODUCTS } from './estate';
+import type { Estate } from './estate';
 import { cpuSeconds, memory, scrape, type ExporterProcess } from './exporter-process';
 import { countSeries, diffCounts, percentile, samplesOf, sum, sumBy, type SeriesCount } from './stats';
 
 export interface Collection {
   wallMs: number;
   /** Requests the simulators served during the scrape, per product. */
-  requests: Record<Product, number>;
+  requests: Record<string, number>;
+  /** Of these, requests for slowly changing data (storage, licence, coverage, components), per product. */
+  slowData: Record<string, number>;
   requestsTotal: number;
   /** The same from `backup_exporter_upstream_requests_total` deltas, per product. */
   selfReported: Record<string, number>;
@@ -37,11 +38,12 @@ export function observer(exporter: ExporterProcess, estate: Estate): Observer {
 /** One scrape, measured: wall time, CPU of the exporter process, requests per product, sizes. */
 export async function measureScrape(o: Observer): Promise<Collection> {
   const before = o.estate.requestCounts();
+  const slowBefore = o.estate.slowDataCounts();
   const cpu0 = cpuSeconds(o.exporter.pid);
   const s = await scrape(`${o.exporter.url}/metrics`);
   const cpu1 = cpuSeconds(o.exporter.pid);
   if (s.status !== 200) throw new Error(`/metrics answered ${s.status}: ${s.text.slice(0, 500)}`);
-  const requests = diffCounts(o.estate.requestCounts(), before) as Record<Product, number>;
+  const requests = diffCounts(o.estate.requestCounts(), before);
   const self = sumBy(s.text, 'backup_exporter_upstream_requests_total', 'product');
   const selfReported = diffCounts(self, o.lastSelf);
   o.lastSelf = self;
@@ -51,6 +53,7 @@ export async function measureScrape(o: Observer): Promise<Collection> {
   return {
     wallMs: s.wallMs,
     requests,
+    slowData: diffCounts(o.estate.slowDataCounts(), slowBefore),
     requestsTotal: sum(Object.values(requests)),
     selfReported,
     cpuSeconds: cpu1 - cpu0,
@@ -67,10 +70,21 @@ export interface ModeRun {
   cold: Collection;
   warm: Collection[];
   peakRssBytes: number;
+  /** Resident memory of the started exporter before its first scrape. */
+  idleRssBytes: number;
 }
 
-export async function runCollections(o: Observer, warmCount: number, log: (msg: string) => void): Promise<ModeRun> {
+/** The cold collection, `settle` warm ones not measured (the JIT still compiling), then `warmCount` measured. */
+export async function runCollections(
+  o: Observer,
+  warmCount: number,
+  log: (msg: string) => void,
+  settle = 0,
+): Promise<ModeRun> {
+  const idleRssBytes = memory(o.exporter.pid).rss;
   const cold = await measureScrape(o);
+  for (let i = 0; i < settle; i++) await measureScrape(o);
+  if (settle > 0) log(`  ${settle} warm collections to settle, not measured`);
   log(
     `  cold: ${fmtMs(cold.wallMs)}, ${cold.requestsTotal} requests, ${mb(cold.rssBytes)} RSS${cold.down.length ? `, DOWN: ${cold.down.join(',')}` : ''}`,
   );
@@ -82,12 +96,12 @@ export async function runCollections(o: Observer, warmCount: number, log: (msg: 
       `  warm ${i + 1}/${warmCount}: ${fmtMs(c.wallMs)}, ${c.requestsTotal} requests, ${mb(c.rssBytes)} RSS${c.down.length ? `, DOWN: ${c.down.join(',')}` : ''}`,
     );
   }
-  return { cold, warm, peakRssBytes: memory(o.exporter.pid).peakRss };
+  return { cold, warm, peakRssBytes: memory(o.exporter.pid).peakRss, idleRssBytes };
 }
 
 export interface HaResult {
   /** Requests of the two concurrent scrapes together, per product. */
-  requests: Record<Product, number>;
+  requests: Record<string, number>;
   requestsTotal: number;
   wallMs: number[];
   /** Targets whose collection both answers shared (same end timestamp); a target without upstream work may
@@ -99,7 +113,7 @@ export interface HaResult {
 export async function haPair(o: Observer): Promise<HaResult> {
   const before = o.estate.requestCounts();
   const [a, b] = await Promise.all([scrape(`${o.exporter.url}/metrics`), scrape(`${o.exporter.url}/metrics`)]);
-  const requests = diffCounts(o.estate.requestCounts(), before) as Record<Product, number>;
+  const requests = diffCounts(o.estate.requestCounts(), before);
   const stamp = (t: string): Record<string, number> =>
     sumBy(t, 'backup_target_last_collect_timestamp_seconds', 'target');
   const sa = stamp(a.text);
@@ -127,12 +141,12 @@ export type CollectionSummary = {
   gzipBytes: Summary;
   rssBytes: Summary;
   heapUsedBytes: Summary;
-  requests: Record<Product, Summary>;
+  requests: Record<string, Summary>;
 };
 
 const summary = (values: number[]): Summary => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
 
-export function summarise(cs: readonly Collection[]): CollectionSummary {
+export function summarise(cs: readonly Collection[], products: readonly string[]): CollectionSummary {
   const of = (f: (c: Collection) => number): Summary => summary(cs.map(f));
   return {
     wallMs: of((c) => c.wallMs),
@@ -144,7 +158,7 @@ export function summarise(cs: readonly Collection[]): CollectionSummary {
     gzipBytes: of((c) => c.gzipBytes),
     rssBytes: of((c) => c.rssBytes),
     heapUsedBytes: of((c) => c.heapUsedBytes),
-    requests: Object.fromEntries(PRODUCTS.map((p) => [p, of((c) => c.requests[p])])) as Record<Product, Summary>,
+    requests: Object.fromEntries(products.map((p) => [p, of((c) => c.requests[p] ?? 0)])),
   };
 }
 

@@ -83,7 +83,7 @@ function promRegistry(groups: ReturnType<typeof syntheticSeries>): Registry {
         });
         gauges.set(s.name, gauge);
       }
-      gauge.set({ target: g.target, product: 'veeam_m365', ...s.labels }, s.value);
+      gauge.set({ target: g.target, product: 'synthetic', ...s.labels }, s.value);
     }
   }
   return registry;
@@ -92,7 +92,7 @@ function promRegistry(groups: ReturnType<typeof syntheticSeries>): Registry {
 /** Median over `repeats` runs (after one warm-up) of each way of rendering. */
 export async function renderBenchmark(series = 100_000, targets = 4, repeats = 5): Promise<RenderResult> {
   const groups = syntheticSeries(series, targets);
-  const render = (): RenderedChunks[] => groups.map((g) => renderTarget(g.target, 'veeam_m365', g.samples));
+  const render = (): RenderedChunks[] => groups.map((g) => renderTarget(g.target, 'synthetic', g.samples));
   let bytes = joinChunks(render()).length;
   const fresh: number[] = [];
   const joins: number[] = [];

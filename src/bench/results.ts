@@ -1,8 +1,7 @@
-// The shape of bench/results.json: every measured figure, the scenario's lower bounds and the verdicts, so a
-// later run can be compared field by field.
-import type { BoundItem } from './bounds';
-import type { EstateScale, Product } from './estate';
-import type { Collection, CollectionSummary, HaResult } from './measure';
+// The shape of bench/results.json: every measured figure, the lower bounds and the verdicts of each scenario,
+// so that a later run can be compared with it (./compare.ts) field by field.
+import type { BoundItem } from '../simulators/bench';
+import type { Collection, CollectionSummary, HaResult, Summary } from './measure';
 import type { RenderResult } from './render-bench';
 import type { Verdict } from './targets';
 
@@ -12,26 +11,23 @@ export interface ModeResult {
   warm: CollectionSummary;
   warmRuns: Collection[];
   peakRssBytes: number;
+  idleRssBytes: number;
 }
 
-export interface Results {
-  schema: 1;
-  startedAt: string;
-  durationSeconds: number;
-  machine: { node: string; cpus: number; cpuModel: string };
-  parameters: {
-    latencyMs: number;
-    naiveLatencyMs: number;
-    warmRuns: number;
-    naiveWarmRuns: number;
-    concurrency: number;
-    lookback: string;
-    scale: EstateScale;
-  };
-  bounds: Record<
-    Product,
-    { target: string; minimalRequests: number; criticalChain: number; timeBoundMs: number; items: BoundItem[] }
-  >;
+/** One product's lower bound of a warm collection in a scenario's estate. */
+export interface ProductBound {
+  target: string;
+  /** The simulated estate, in a few words. */
+  estate: string;
+  minimalRequests: number;
+  criticalChain: number;
+  timeBoundMs: number;
+  items: BoundItem[];
+}
+
+export interface FullResult {
+  factor: number;
+  bounds: Record<string, ProductBound>;
   optimised: ModeResult;
   naive: ModeResult & {
     /** Warm p50 wall time projected to the main latency (every naive request is sequential per target). */
@@ -42,8 +38,61 @@ export interface Results {
   crossCheck: { collections: number; matching: number };
   /** naive ÷ optimised, warm p50 unless named cold. */
   ratios: Record<string, number>;
-  render: RenderResult;
+  /** Requests for storage, licence, coverage and component data per product: the cold collection's, and the most of any warm one. */
+  slowData: Record<string, { cold: number; warmMax: number }>;
   verdicts: Verdict[];
+}
+
+/** Exporter CPU per upstream request of warm collections, after 5 µs per series is taken out. */
+export interface PerRequest {
+  /** Milliseconds per request, over the warm collections. */
+  ms: Summary;
+  /** The CPU allowance per series taken out, microseconds. */
+  seriesAllowanceUs: number;
+}
+
+export interface RequestsResult {
+  factor: number;
+  bounds: Record<string, ProductBound>;
+  run: ModeResult;
+  perRequest: PerRequest;
+  verdicts: Verdict[];
+}
+
+export interface CurvePoint {
+  factor: number;
+  cold: Collection;
+  warm: CollectionSummary;
+  peakRssBytes: number;
+  idleRssBytes: number;
+}
+
+export interface CurveResult {
+  scenario: string;
+  points: CurvePoint[];
+  verdicts: Verdict[];
+}
+
+export interface Results {
+  schema: 2;
+  startedAt: string;
+  durationSeconds: number;
+  machine: { node: string; cpus: number; cpuModel: string; loadavg: { start: number[]; end: number[] } };
+  parameters: {
+    latencyMs: number;
+    naiveLatencyMs: number;
+    warmRuns: number;
+    naiveWarmRuns: number;
+    concurrency: number;
+    lookback: string;
+    scenarios: string[];
+    /** The program measured, when not this build's. */
+    exporter?: string;
+  };
+  render?: RenderResult;
+  full?: FullResult;
+  requests?: RequestsResult;
+  curve?: CurveResult;
 }
 
 /**

@@ -24,9 +24,16 @@ export function timeBoundMs(b: BoundInput): number {
   return Math.max(b.criticalChain * b.latencyMs, waves * b.latencyMs);
 }
 
-/** Pages needed for `items` at `pageSize` per page; an empty list still costs one request. */
-export function pages(items: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(items / Math.max(1, pageSize)));
+/** The CPU a warm collection may spend per series exported (the issue's allowance), seconds. */
+export const SERIES_ALLOWANCE_S = 5e-6;
+
+/**
+ * Exporter CPU per upstream request, in milliseconds, once `SERIES_ALLOWANCE_S` per series is taken out: what
+ * a request costs the exporter beyond the series it yields. NaN without requests.
+ */
+export function perRequestMs(cpuSeconds: number, series: number, requests: number): number {
+  if (requests <= 0) return NaN;
+  return (Math.max(0, cpuSeconds - series * SERIES_ALLOWANCE_S) / requests) * 1000;
 }
 
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)$/;

@@ -1,7 +1,6 @@
 // The issue's performance targets, checked against the measured figures. Pure: takes the results, returns
 // one verdict per target with the limit and the measured value side by side.
-import type { Product } from './estate';
-import type { CollectionSummary, HaResult } from './measure';
+import type { CollectionSummary, HaResult, Summary } from './measure';
 
 export interface Verdict {
   target: string;
@@ -11,8 +10,8 @@ export interface Verdict {
 }
 
 export interface TargetInput {
-  products: readonly Product[];
-  minimal: Record<Product, number>;
+  products: readonly string[];
+  minimal: Record<string, number>;
   largestBoundMs: number;
   warm: CollectionSummary;
   naiveWarmWallMs: number;
@@ -28,11 +27,12 @@ export function cpuBudgetSeconds(series: number, requests: number): number {
   return series * 5e-6 + requests * 1e-3;
 }
 
-export function evaluate(i: TargetInput): Verdict[] {
+/** Warm requests within 1.2 × the minimal count, per product, and warm wall within 2 × the largest time bound. */
+export function boundVerdicts(i: Pick<TargetInput, 'products' | 'minimal' | 'largestBoundMs' | 'warm'>): Verdict[] {
   const out: Verdict[] = [];
   for (const p of i.products) {
-    const measured = i.warm.requests[p].p95;
-    const limit = 1.2 * i.minimal[p];
+    const measured = i.warm.requests[p]?.p95 ?? NaN;
+    const limit = 1.2 * (i.minimal[p] ?? 0);
     out.push({
       target: `warm requests ${p} <= 1.2 x minimal`,
       limit: `<= ${fmt(limit)}`,
@@ -47,6 +47,12 @@ export function evaluate(i: TargetInput): Verdict[] {
     measured: `${fmt(wall)} ms (p50)`,
     met: wall <= 2 * i.largestBoundMs,
   });
+  return out;
+}
+
+export function evaluate(i: TargetInput): Verdict[] {
+  const out = boundVerdicts(i);
+  const wall = i.warm.wallMs.p50;
   const speedup = i.naiveWarmWallMs / wall;
   out.push({
     target: 'warm >= 10 x faster than naive',
@@ -82,6 +88,30 @@ export function evaluate(i: TargetInput): Verdict[] {
     met: i.ha.requestsTotal <= single,
   });
   return out;
+}
+
+/** The most CPU per upstream request of a request-dominated warm collection (ms, after the series allowance). */
+export const PER_REQUEST_LIMIT_MS = 0.3;
+
+export function perRequestVerdict(ms: Summary): Verdict {
+  return {
+    target: 'CPU per upstream request, warm (less 5 us/series)',
+    limit: `<= ${PER_REQUEST_LIMIT_MS} ms`,
+    measured: `${ms.p50.toFixed(3)} ms (p50; p95 ${ms.p95.toFixed(3)})`,
+    met: ms.p50 <= PER_REQUEST_LIMIT_MS,
+  };
+}
+
+/** Warm collections within inventory_ttl send no request for storage, licence, coverage or component data. */
+export function slowDataVerdicts(slow: Record<string, { cold: number; warmMax: number }>): Verdict[] {
+  return Object.entries(slow)
+    .filter(([, c]) => c.cold > 0)
+    .map(([product, c]) => ({
+      target: `warm requests ${product} for storage, licence, coverage, components`,
+      limit: '= 0',
+      measured: `${c.warmMax} (cold: ${c.cold})`,
+      met: c.warmMax === 0,
+    }));
 }
 
 function fmt(n: number): string {

@@ -1,5 +1,7 @@
-// What the demo, the benchmark and the tools know of a product's simulator: how to start it and how the
-// exporter's configuration points at it. One module per product folder, listed in ./index.ts.
+// What the demo, the benchmark and the tools know of a product's simulator: how to start it, how the exporter's
+// configuration points at it, and its benchmark estates (./bench.ts). One module per product folder, listed in
+// ./index.ts.
+import type { BenchEstate, BenchScenario } from './bench';
 import type { Simulator } from './common';
 
 export interface StartOptions {
@@ -27,6 +29,8 @@ export interface SimulatorModule<S extends Simulator = Simulator> {
   targetYaml(sim: S, t: TargetOptions): string;
   /** Forgets what the simulator logged for tests (a long demo must not keep it); default: its request log. */
   clearLog?(sim: S): void;
+  /** The estate of a benchmark scenario at `factor` (1 = its documented size); undefined: no part in it. */
+  bench(scenario: BenchScenario, factor: number): BenchEstate<S> | undefined;
 }
 
 /** The CA bundle of a TLS simulator, written for `tls.ca_file`; '' for plain HTTP. */

@@ -1,4 +1,7 @@
-import { ahsayBound, ahsayUserWalk, azureBound, huaweiBound, m365Bound } from '../../src/bench/bounds';
+import { ahsayBound, ahsayUserWalk } from '../../src/simulators/ahsay/bench';
+import { huaweiBound } from '../../src/simulators/huawei_clouddc/bench';
+import { azureBound } from '../../src/simulators/veeam_azure/bench';
+import { m365Bound } from '../../src/simulators/veeam_m365/bench';
 
 const H = 3_600_000;
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -29,7 +32,7 @@ describe('VB365 warm lower bound', () => {
       },
       ctx,
     );
-    expect(b.items.map((i) => i.count)).toEqual([1, 1, 1, 0]);
+    expect(b.items.map((i) => i.count)).toEqual([1, 1, 1, 0, 0]);
     expect(b.minimalRequests).toBe(3);
     expect(b.criticalChain).toBe(2);
   });
@@ -66,7 +69,7 @@ describe('Veeam Azure warm lower bound', () => {
       ctx,
       2,
     );
-    expect(b.items.map((i) => i.count)).toEqual([3, 1, 0]);
+    expect(b.items.map((i) => i.count)).toEqual([3, 1, 0, 0]);
     expect(b.minimalRequests).toBe(4);
     expect(b.criticalChain).toBe(3);
   });

@@ -1,4 +1,13 @@
-import { countSeries, diffCounts, pages, percentile, samplesOf, sumBy, timeBoundMs } from '../../src/bench/stats';
+import {
+  countSeries,
+  diffCounts,
+  percentile,
+  perRequestMs,
+  samplesOf,
+  sumBy,
+  timeBoundMs,
+} from '../../src/bench/stats';
+import { pages } from '../../src/simulators/bench';
 import { cpuBudgetSeconds } from '../../src/bench/targets';
 import { projectNaiveWall } from '../../src/bench/results';
 import { listeningAddress } from '../../src/bench/exporter-process';
@@ -43,6 +52,12 @@ describe('time bound', () => {
 describe('budgets and projections', () => {
   it('gives 5 µs per series and 1 ms per request', () => {
     expect(cpuBudgetSeconds(100_000, 1000)).toBeCloseTo(1.5, 9);
+  });
+  it('takes 5 µs per series out of the CPU before dividing by the requests', () => {
+    // 0.43 s for 15,935 series and 309 requests: (430 - 79.675) ms / 309 = 1.134 ms.
+    expect(perRequestMs(0.43, 15_935, 309)).toBeCloseTo(1.1337, 3);
+    expect(perRequestMs(0.01, 100_000, 10)).toBe(0);
+    expect(perRequestMs(1, 10, 0)).toBeNaN();
   });
   it('projects a naive wall time to a higher latency by the slowest target', () => {
     expect(projectNaiveWall(10_000, { a: 100, b: 7000 }, 5, 20)).toBe(10_000 + 7000 * 15);

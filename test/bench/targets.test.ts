@@ -1,4 +1,4 @@
-import { ISSUE_SCALE, modeGlobals, scaled } from '../../src/bench/estate';
+import { modeGlobals } from '../../src/bench/estate';
 import type { CollectionSummary, HaResult } from '../../src/bench/measure';
 import { syntheticSeries } from '../../src/bench/render-bench';
 import { countsMatch } from '../../src/bench/results';
@@ -89,15 +89,6 @@ describe('bench configuration', () => {
   it('turns the caches off and serialises requests in naive mode only', () => {
     expect(modeGlobals('naive')).toEqual({ timeout: '10m', min_interval: '0s', inventory_ttl: '0s', concurrency: 1 });
     expect(modeGlobals('optimised')).toEqual({ timeout: '10m', min_interval: '0s' });
-  });
-  it('scales the estate for quick tries', () => {
-    expect(scaled(ISSUE_SCALE, 1)).toBe(ISSUE_SCALE);
-    expect(scaled(ISSUE_SCALE, 0.1)).toMatchObject({
-      m365Jobs: 40,
-      azureSessions: 600,
-      ahsayUsers: 100,
-      m365LogItems: 150,
-    });
   });
   it('builds exactly the asked number of synthetic series', () => {
     const groups = syntheticSeries(1003, 4);

@@ -1,6 +1,7 @@
 // The AhsayCBS simulator as the demo and tools use it.
 import { writeFileSync } from 'node:fs';
 import { caLine, type SimulatorModule } from '../module';
+import { ahsayBench } from './bench';
 import { type AhsaySimulator, startAhsaySimulator } from './server';
 
 export const simulator: SimulatorModule<AhsaySimulator> = {
@@ -14,4 +15,5 @@ export const simulator: SimulatorModule<AhsaySimulator> = {
     sim.requests.length = 0;
     sim.calls.length = 0;
   },
+  bench: ahsayBench,
 };

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { caLine, type SimulatorModule, type TargetOptions } from '../module';
+import { huaweiBench } from './bench';
 import { type HuaweiSimulator, startHuaweiSimulator } from './server';
 
 function logExports(t: TargetOptions): string {
@@ -24,4 +25,5 @@ export const simulator: SimulatorModule<HuaweiSimulator> = {
       `${caLine(sim, t, writeFileSync)}${logExports(t)}`
     );
   },
+  bench: huaweiBench,
 };
