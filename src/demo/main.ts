@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger, SecretRedactor } from '../common/log';
 import { ListenError } from '../server/run';
+import { SIMULATORS } from '../simulators';
 import { DEFAULT_LISTEN, startDemo } from './demo';
 
 const USAGE = `usage: npm run demo -- [flags]
@@ -45,7 +46,7 @@ backup-exporter demo: simulated vendor APIs on loopback, and the exporter at ${d
 
   curl -s ${demo.url}/metrics | grep backup_job_status
   ${demo.url}/                (targets)
-  ${demo.url}/probe?target=m365-demo&debug=true
+  ${demo.url}/probe?target=${SIMULATORS[0]?.name ?? ''}-demo&debug=true
 
 Configuration: ${demo.configFile}
 Press Ctrl-C to stop.

@@ -80,27 +80,33 @@ test('a product imports no other product; simulators import no product code', ()
   expect(wrong).toEqual([]);
 });
 
-test('only src/products/ names a product among the runtime layers', () => {
-  const words = [
-    'veeam',
-    'vb365',
-    'm365',
-    'azure',
-    'ahsay',
-    'cbs',
-    'huawei',
-    'clouddc',
-    ...PRODUCTS.filter(Boolean).map((p) => p.product),
-  ];
-  const pattern = new RegExp(`\\b(?:${words.join('|')})`, 'i');
-  const named: string[] = [];
-  for (const file of ALL) {
-    if (rank(file) === undefined || top(file) === 'products' || top(file) === 'main') continue;
+const PRODUCT_WORDS = [
+  'veeam',
+  'vb365',
+  'm365',
+  'azure',
+  'ahsay',
+  'cbs',
+  'huawei',
+  'clouddc',
+  ...PRODUCTS.filter(Boolean).map((p) => p.product),
+];
+const PRODUCT_NAME = new RegExp(`\\b(?:${PRODUCT_WORDS.join('|')})`, 'i');
+
+/** Lines of `files` that name a product. */
+function naming(files: readonly string[]): string[] {
+  return files.flatMap((file) =>
     readFileSync(file, 'utf8')
       .split('\n')
-      .forEach((line, i) => {
-        if (pattern.test(line)) named.push(`${path.relative(SRC, file)}:${i + 1}: ${line.trim()}`);
-      });
-  }
-  expect(named).toEqual([]);
+      .flatMap((line, i) => (PRODUCT_NAME.test(line) ? [`${path.relative(SRC, file)}:${i + 1}: ${line.trim()}`] : [])),
+  );
+}
+
+test('only src/products/ names a product among the runtime layers', () => {
+  const runtime = ALL.filter((f) => rank(f) !== undefined && top(f) !== 'products' && top(f) !== 'main');
+  expect(naming(runtime)).toEqual([]);
+});
+
+test('the benchmark and the demo know products through the simulator registry only', () => {
+  expect(naming(ALL.filter((f) => top(f) === 'bench' || top(f) === 'demo'))).toEqual([]);
 });
