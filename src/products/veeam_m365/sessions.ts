@@ -115,6 +115,7 @@ async function readOwn(input: SessionInput, jobs: readonly Vb365Job[], placer: S
 function untold(): UpstreamError {
   return new UpstreamError(
     'decode',
-    "its sessions cannot be told from other jobs' (copy sessions that name no job): its runs are left out",
+    "its sessions cannot be told from other jobs' (the server's copy sessions do not say which copy job they " +
+      'are of): its runs are left out',
   );
 }
