@@ -1,22 +1,32 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript with the full dependency set.
+# Build stage: compile what the exporter runs and nothing else. tsconfig.runtime.json compiles src/main.ts and
+# what it imports: the simulators, the demo, the benchmark and the tools stay out of the image.
 FROM node:24-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY tsconfig.json tsconfig.runtime.json ./
 COPY src ./src
-RUN npm run build
+RUN npx tsc -p tsconfig.runtime.json
 
-# Runtime stage: production dependencies only, non-root user.
+# Production dependencies only (none of them needs an install script).
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+
+# Runtime: the compiled exporter, its production dependencies and package.json (read for the version).
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
 COPY --from=build /src/dist ./dist
+# Huawei CloudDC log exports keep their state_file and download_dir here: the one place the unprivileged
+# user may write (the root filesystem can be read-only). Mount a volume to keep it across containers.
+RUN mkdir -p /var/lib/backup-exporter && chown node:node /var/lib/backup-exporter
 USER node
 EXPOSE 9897
-VOLUME ["/etc/backup-exporter"]
+VOLUME ["/var/lib/backup-exporter"]
 ENTRYPOINT ["node", "/app/dist/main.js"]
 CMD ["--config.file=/etc/backup-exporter/config.yaml"]

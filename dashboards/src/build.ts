@@ -1,14 +1,7 @@
-// `npm run dashboards`: writes every dashboard's JSON next to this folder (dashboards/*.json) and the
-// Kubernetes PrometheusRule generated from alerts/backup-exporter.yml.
-import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { DASHBOARDS, renderDashboard } from './index';
-import { PROMETHEUS_RULE_FILE, renderPrometheusRule } from './prometheus-rule';
+// `npm run dashboards`: regenerates the shipped dashboards, alert rules and PrometheusRule from the default
+// monitoring settings, in place.
+import { join } from 'node:path';
+import { writeOutputs } from './cli';
+import { DEFAULTS } from './config';
 
-const outDir = join(__dirname, '..');
-for (const d of DASHBOARDS) {
-  writeFileSync(join(outDir, d.file), renderDashboard(d));
-  console.log(`wrote dashboards/${d.file}`);
-}
-writeFileSync(PROMETHEUS_RULE_FILE, renderPrometheusRule());
-console.log(`wrote ${relative(join(__dirname, '..', '..'), PROMETHEUS_RULE_FILE)}`);
+for (const path of writeOutputs(DEFAULTS, join(__dirname, '..', '..'))) console.log(`wrote ${path}`);

@@ -1,5 +1,7 @@
-// House style shared by every dashboard: the datasource reference, the variables, the label selectors and
-// small panel factories. Dashboards then read like a table of contents of panels.
+// House style shared by every dashboard: the settings-derived selectors, the datasource reference, the variables
+// and small helpers. Dashboards then read like a table of contents of panels.
+import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
+import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import {
   ConstantVariableBuilder,
   DashboardBuilder,
@@ -7,56 +9,50 @@ import {
   DashboardLinkType,
   DatasourceVariableBuilder,
   MappingType,
+  type Panel,
   QueryVariableBuilder,
+  RowBuilder,
+  type Threshold,
   ThresholdsConfigBuilder,
   ThresholdsMode,
+  type ValueMapping,
   VariableRefresh,
   VariableSort,
-  type Threshold,
-  type ValueMapping,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
-import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
+import type { MonitoringConfig } from './config';
+import { matchers } from './promql';
 
-/** Every query goes through the `datasource` variable: importing never binds a datasource uid. */
+/** Every query goes through the `datasource` variable: no panel is bound to a datasource uid. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a template literal
 export const DS: DataSourceRef = { type: 'prometheus', uid: '${datasource}' };
-
-/** Target series selector (every target series carries `target` and `product`). */
-export const TARGET = 'target=~"$target", product=~"$product"';
-/** Job series selector. `tenant` is omitted for some products; `.*` (the All value) also matches "absent". */
-export const JOB = `${TARGET}, tenant=~"$tenant", job_name=~"$job_name"`;
-/** The identity of a job (contract 4.2) plus the labels people read. */
-export const JOB_ID = 'target, product, tenant, job_id, destination_id, job_name';
-
-export const TAG = 'backup-exporter';
 export const HOUR = 3600;
 
-export interface Q {
-  expr: string;
-  legend?: string;
-  /** Instant query rendered as a table (for table panels). */
-  table?: boolean;
+/** The settings and the selectors every query of a dashboard starts from. */
+export interface Mixin {
+  cfg: MonitoringConfig;
+  /** Target series: the settings' selector, the scrape job and instance, target and product variables. */
+  target: string;
+  /** Job series: `target` plus the tenant and job name variables. */
+  job: string;
+  /** The exporter's own metrics: the settings' selector and the scrape job and instance variables. */
+  self: string;
 }
 
-export function queries(qs: Q[]): DataqueryBuilder[] {
-  return qs.map((q, i) => {
-    const b = new DataqueryBuilder()
-      .datasource(DS)
-      .expr(q.expr)
-      .refId(String.fromCharCode(65 + i));
-    if (q.table) return b.instant().format(PromQueryFormat.Table);
-    return b.range().legendFormat(q.legend ?? '__auto');
-  });
+const SCRAPE = 'job=~"$job", instance=~"$instance"';
+const TARGET_VARS = 'target=~"$target", product=~"$product"';
+
+export function mixin(cfg: MonitoringConfig): Mixin {
+  const target = matchers(cfg.selectors.targets, SCRAPE, TARGET_VARS);
+  return {
+    cfg,
+    target,
+    job: matchers(target, 'tenant=~"$tenant", job_name=~"$job_name"'),
+    self: matchers(cfg.selectors.exporter, SCRAPE),
+  };
 }
 
 /** A variable over a label; multi-valued with an All of `.*` so that absent labels still match. */
-export function labelVariable(
-  name: string,
-  label: string,
-  metric: string,
-  selector: string,
-  labelName = name,
-): QueryVariableBuilder {
+export function labelVariable(name: string, label: string, metric: string, selector: string, labelName = name) {
   const q = `label_values(${metric}${selector ? `{${selector}}` : ''}, ${labelName})`;
   return new QueryVariableBuilder(name)
     .label(label)
@@ -80,39 +76,61 @@ export function productConstant(product: string): ConstantVariableBuilder {
   return new ConstantVariableBuilder('product').value(product);
 }
 
-export function productVariable(): QueryVariableBuilder {
-  return labelVariable('product', 'Product', 'backup_target_up', '');
+export function productVariable(m: Mixin): QueryVariableBuilder {
+  return labelVariable('product', 'Product', 'backup_target_up', m.cfg.selectors.targets);
 }
 
-export function targetVariable(): QueryVariableBuilder {
-  return labelVariable('target', 'Target', 'backup_target_up', 'product=~"$product"');
-}
-
-/** The job variables (`tenant`, `job_name`) for products with jobs. */
-export function jobVariables(tenantLabel = 'Tenant'): QueryVariableBuilder[] {
+/**
+ * The scrape job and instance of the target series, then the target. Two Prometheus jobs that scrape the same
+ * exporter store every series twice: picking one job keeps panels from counting them twice.
+ */
+export function targetVariables(m: Mixin): QueryVariableBuilder[] {
+  const base = matchers(m.cfg.selectors.targets, 'product=~"$product"');
   return [
-    labelVariable('tenant', tenantLabel, 'backup_job_status', TARGET),
-    labelVariable('job_name', 'Job', 'backup_job_status', `${TARGET}, tenant=~"$tenant"`),
+    labelVariable('job', 'Scrape job', 'backup_target_up', base),
+    labelVariable('instance', 'Instance', 'backup_target_up', matchers(base, 'job=~"$job"')),
+    labelVariable('target', 'Target', 'backup_target_up', matchers(base, SCRAPE)),
   ];
 }
 
-export function dashboard(uid: string, title: string, description: string): DashboardBuilder {
+/** The job variables (`tenant`, `job_name`) for products with jobs. */
+export function jobVariables(m: Mixin, tenantLabel = 'Tenant'): QueryVariableBuilder[] {
+  return [
+    labelVariable('tenant', tenantLabel, 'backup_job_status', m.target),
+    labelVariable('job_name', 'Job', 'backup_job_status', matchers(m.target, 'tenant=~"$tenant"')),
+  ];
+}
+
+export function dashboard(m: Mixin, uid: string, title: string, description: string): DashboardBuilder {
+  const g = m.cfg.grafana;
   return new DashboardBuilder(title)
     .uid(uid)
     .description(description)
-    .tags([TAG])
+    .tags(g.tags)
     .editable()
-    .refresh('1m')
-    .time({ from: 'now-24h', to: 'now' })
-    .timezone('browser')
+    .refresh(g.refresh)
+    .time({ from: g.timeFrom, to: 'now' })
+    .timezone(g.timezone)
     .link(
       new DashboardLinkBuilder('Backup dashboards')
         .type(DashboardLinkType.Dashboards)
-        .tags([TAG])
+        .tags(g.tags.slice(0, 1))
         .asDropdown(true)
         .includeVars(true)
         .keepTime(true),
     );
+}
+
+export type PanelBuilder = Builder<Panel>;
+export type Section = [title: string, panels: PanelBuilder[]];
+
+/** Adds each section as a row with its panels, so a dashboard reads like its table of contents. */
+export function sections(d: DashboardBuilder, rows: Section[]): DashboardBuilder {
+  for (const [title, panels] of rows) {
+    d.withRow(new RowBuilder(title));
+    for (const p of panels) d.withPanel(p);
+  }
+  return d;
 }
 
 export function thresholds(steps: Array<[number | null, string]>): ThresholdsConfigBuilder {
@@ -121,8 +139,15 @@ export function thresholds(steps: Array<[number | null, string]>): ThresholdsCon
     .steps(steps.map(([value, color]): Threshold => ({ value, color })));
 }
 
+/** Green, then red from `bad` on: for counts of bad things. */
+export const redFrom = (bad: number) =>
+  thresholds([
+    [null, 'green'],
+    [bad, 'red'],
+  ]);
+
 /** Colours for "time since" values: green until `warnAfter`, orange until `badAfter`, then red. */
-export function ageThresholds(warnAfter = 26 * HOUR, badAfter = 48 * HOUR) {
+export function ageThresholds(warnAfter: number, badAfter: number) {
   return thresholds([
     [null, 'green'],
     [warnAfter, 'orange'],
@@ -132,7 +157,9 @@ export function ageThresholds(warnAfter = 26 * HOUR, badAfter = 48 * HOUR) {
 
 export function valueText(map: Record<string, [string, string]>): ValueMapping[] {
   const options: Record<string, { text: string; color: string; index: number }> = {};
-  Object.entries(map).forEach(([value, [text, color]], index) => (options[value] = { text, color, index }));
+  Object.entries(map).forEach(([value, [text, color]], index) => {
+    options[value] = { text, color, index };
+  });
   return [{ type: MappingType.ValueToText, options }];
 }
 
@@ -147,6 +174,7 @@ export const STATUS_COLOURS: Record<string, string> = {
   stopped: 'purple',
   none: 'text',
   unknown: 'yellow',
+  disabled: '#8e8e8e',
 };
 
 export function fixedColour(colour: string) {

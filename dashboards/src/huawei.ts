@@ -1,36 +1,31 @@
 // Huawei Cloud CloudDC: physical server health and power, and the progress of log exports.
-import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import {
   dashboard,
   datasourceVariable,
   labelVariable,
+  type Mixin,
   productConstant,
-  TARGET,
-  targetVariable,
-  thresholds,
+  redFrom,
+  sections,
+  targetVariables,
 } from './common';
-import { stat, table, timeseries } from './panels';
+import { stat, timeseries } from './panels';
+import { matchers, sel } from './promql';
+import { table } from './tables';
 
-const SERVER = `${TARGET}, server_name=~"$server"`;
 const ORDER = ['target', 'server_name', 'server_id', 'state'];
+const LEGEND = '{{target}} {{server_name}}';
 
 function countBad(title: string, expr: string, description: string) {
   return stat(
     title,
     { expr: `count(${expr}) or vector(0)` },
-    {
-      description,
-      background: true,
-      thresholds: thresholds([
-        [null, 'green'],
-        [1, 'red'],
-      ]),
-    },
+    { description, background: true, thresholds: redFrom(1) },
   );
 }
 
-function stateTable(title: string, metric: string, description: string) {
-  return table(title, [{ expr: `${metric}{${SERVER}} == 1` }], {
+function stateTable(server: string, title: string, metric: string, description: string) {
+  return table(title, [{ expr: `${sel(metric, server)} == 1` }], {
     description,
     hideValue: true,
     order: ORDER,
@@ -38,107 +33,97 @@ function stateTable(title: string, metric: string, description: string) {
   });
 }
 
-export function huawei() {
-  return dashboard(
+function exportSeries(title: string, expr: string, unit: string, description: string, max?: number) {
+  return timeseries(title, [{ expr, legend: LEGEND }], {
+    description,
+    unit,
+    min: 0,
+    width: 8,
+    ...(max === undefined ? {} : { max }),
+  });
+}
+
+function summary(server: string) {
+  const status = (state: string) => `${sel('backup_log_export_status', server, `state="${state}"`)} == 1`;
+  return [
+    stat(
+      'Servers',
+      { expr: `count(${sel('backup_server_health', server, 'state="ok"')}) or vector(0)` },
+      {
+        description: 'Physical servers reported (one series per server and health state).',
+      },
+    ),
+    countBad(
+      'Servers not healthy',
+      `${sel('backup_server_health', server, 'state!="ok"')} == 1`,
+      'Servers whose health_state is warning, critical or unknown.',
+    ),
+    countBad(
+      'Servers not powered on',
+      `${sel('backup_server_power', server, 'state!="on"')} == 1`,
+      'Servers off, powering on or off, rebooting or unknown.',
+    ),
+    countBad('Failed log exports', status('failed'), 'Servers whose newest log export failed.'),
+    countBad(
+      'Unknown log exports',
+      status('unknown'),
+      'Servers whose newest log export has an unrecognised state or was lost (404).',
+    ),
+    stat(
+      'Exports in progress',
+      { expr: `count(${status('processing')}) or vector(0)` },
+      {
+        description: 'Servers with a log export still processing.',
+      },
+    ),
+  ];
+}
+
+function servers(server: string) {
+  return [
+    stateTable(server, 'Health', 'backup_server_health', 'health_state per server.'),
+    stateTable(server, 'Power', 'backup_server_power', 'power_state per server.'),
+    stateTable(server, 'Newest log export', 'backup_log_export_status', 'State of the newest log export per server.'),
+  ];
+}
+
+function logExports(server: string) {
+  const created = `time() - ${sel('backup_log_export_created_timestamp_seconds', server)}`;
+  const download = 'Size of the newest export archive saved in download_dir (absent without download_dir).';
+  return [
+    exportSeries(
+      'Log export progress',
+      sel('backup_log_export_progress_ratio', server),
+      'percentunit',
+      'percentage / 100 of the newest export of each server.',
+      1,
+    ),
+    exportSeries(
+      'Age of the newest log export',
+      created,
+      's',
+      'Time since the newest export of each server was created.',
+    ),
+    exportSeries('Downloaded archive size', sel('backup_log_export_downloaded_bytes', server), 'bytes', download),
+  ];
+}
+
+export function huawei(m: Mixin) {
+  const server = matchers(m.target, 'server_name=~"$server"');
+  const d = dashboard(
+    m,
     'backup-huawei-clouddc',
     'Backup: Huawei Cloud CloudDC',
     'Physical server health and power state, and log exports.',
-  )
-    .variables([
-      datasourceVariable(),
-      productConstant('huawei_clouddc'),
-      targetVariable(),
-      labelVariable('server', 'Server', 'backup_server_health', TARGET, 'server_name'),
-    ])
-    .withRow(new RowBuilder('Summary'))
-    .withPanel(
-      stat(
-        'Servers',
-        { expr: `count(backup_server_health{${SERVER}, state="ok"}) or vector(0)` },
-        {
-          description: 'Physical servers reported (one series per server and health state).',
-        },
-      ),
-    )
-    .withPanel(
-      countBad(
-        'Servers not healthy',
-        `backup_server_health{${SERVER}, state!="ok"} == 1`,
-        'Servers whose health_state is warning, critical or unknown.',
-      ),
-    )
-    .withPanel(
-      countBad(
-        'Servers not powered on',
-        `backup_server_power{${SERVER}, state!="on"} == 1`,
-        'Servers off, powering on or off, rebooting or unknown.',
-      ),
-    )
-    .withPanel(
-      countBad(
-        'Failed log exports',
-        `backup_log_export_status{${SERVER}, state="failed"} == 1`,
-        'Servers whose newest log export failed.',
-      ),
-    )
-    .withPanel(
-      countBad(
-        'Unknown log exports',
-        `backup_log_export_status{${SERVER}, state="unknown"} == 1`,
-        'Servers whose newest log export has an unrecognised state or was lost (404).',
-      ),
-    )
-    .withPanel(
-      stat(
-        'Exports in progress',
-        { expr: `count(backup_log_export_status{${SERVER}, state="processing"} == 1) or vector(0)` },
-        {
-          description: 'Servers with a log export still processing.',
-        },
-      ),
-    )
-    .withRow(new RowBuilder('Servers'))
-    .withPanel(stateTable('Health', 'backup_server_health', 'health_state per server.'))
-    .withPanel(stateTable('Power', 'backup_server_power', 'power_state per server.'))
-    .withPanel(
-      stateTable('Newest log export', 'backup_log_export_status', 'State of the newest log export per server.'),
-    )
-    .withRow(new RowBuilder('Log exports'))
-    .withPanel(
-      timeseries(
-        'Log export progress',
-        [{ expr: `backup_log_export_progress_ratio{${SERVER}}`, legend: '{{target}} {{server_name}}' }],
-        {
-          description: 'percentage / 100 of the newest export of each server.',
-          unit: 'percentunit',
-          min: 0,
-          max: 1,
-          width: 8,
-        },
-      ),
-    )
-    .withPanel(
-      timeseries(
-        'Age of the newest log export',
-        [
-          {
-            expr: `time() - backup_log_export_created_timestamp_seconds{${SERVER}}`,
-            legend: '{{target}} {{server_name}}',
-          },
-        ],
-        { description: 'Time since the newest export of each server was created.', unit: 's', min: 0, width: 8 },
-      ),
-    )
-    .withPanel(
-      timeseries(
-        'Downloaded archive size',
-        [{ expr: `backup_log_export_downloaded_bytes{${SERVER}}`, legend: '{{target}} {{server_name}}' }],
-        {
-          description: 'Size of the newest export archive saved in download_dir (absent without download_dir).',
-          unit: 'bytes',
-          min: 0,
-          width: 8,
-        },
-      ),
-    );
+  ).variables([
+    datasourceVariable(),
+    productConstant('huawei_clouddc'),
+    ...targetVariables(m),
+    labelVariable('server', 'Server', 'backup_server_health', m.target, 'server_name'),
+  ]);
+  return sections(d, [
+    ['Summary', summary(server)],
+    ['Servers', servers(server)],
+    ['Log exports', logExports(server)],
+  ]);
 }

@@ -1,24 +1,43 @@
-// Panel factories: one place for units, legends, sizes and table clean-up, so dashboards stay declarative.
-import type { ThresholdsConfigBuilder, ValueMapping } from '@grafana/grafana-foundation-sdk/dashboard';
+// Panel factories: one place for units, legends, sizes and queries, so dashboards stay declarative.
 import {
   BigValueColorMode,
   BigValueGraphMode,
   BigValueTextMode,
   GraphThresholdsStyleConfigBuilder,
+  GraphThresholdsStyleMode,
   LegendDisplayMode,
   LegendPlacement,
   ReduceDataOptionsBuilder,
-  TableCellDisplayMode,
-  TableSortByFieldStateBuilder,
   VizLegendOptionsBuilder,
-  GraphThresholdsStyleMode,
 } from '@grafana/grafana-foundation-sdk/common';
+import type { ThresholdsConfigBuilder, ValueMapping } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatBuilder } from '@grafana/grafana-foundation-sdk/stat';
-import { PanelBuilder as TableBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { DS, queries, thresholds, type Q } from './common';
+import { DS, thresholds } from './common';
 
-interface Common {
+export interface Q {
+  expr: string;
+  legend?: string;
+  /** Instant query rendered as a table (for table panels). */
+  table?: boolean;
+  /** Instant query (gauges and bar gauges show the value now, not a range). */
+  instant?: boolean;
+}
+
+export function queries(qs: Q[]): DataqueryBuilder[] {
+  return qs.map((q, i) => {
+    const b = new DataqueryBuilder()
+      .datasource(DS)
+      .expr(q.expr)
+      .refId(String.fromCharCode(65 + i));
+    if (q.table) return b.instant().format(PromQueryFormat.Table);
+    if (q.instant) return b.instant().legendFormat(q.legend ?? '__auto');
+    return b.range().legendFormat(q.legend ?? '__auto');
+  });
+}
+
+export interface Common {
   description: string;
   unit?: string;
   width?: number;
@@ -37,7 +56,7 @@ export function stat(title: string, q: Q | Q[], o: StatOpts): StatBuilder {
     .title(title)
     .description(o.description)
     .datasource(DS)
-    .withTarget(queries(Array.isArray(q) ? q : [q])[0]!)
+    .targets(queries(Array.isArray(q) ? q : [q]))
     .unit(o.unit ?? 'short')
     .span(o.width ?? 4)
     .height(o.height ?? 4)
@@ -46,10 +65,6 @@ export function stat(title: string, q: Q | Q[], o: StatOpts): StatBuilder {
     .textMode(BigValueTextMode.Auto)
     .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
     .thresholds(o.thresholds ?? thresholds([[null, 'green']]));
-  if (Array.isArray(q))
-    queries(q)
-      .slice(1)
-      .forEach((t) => b.withTarget(t));
   if (o.mappings) b.mappings(o.mappings);
   return b;
 }
@@ -82,46 +97,5 @@ export function timeseries(title: string, qs: Q[], o: TimeseriesOpts): Timeserie
   if (o.max !== undefined) b.max(o.max);
   if (o.thresholds) b.thresholds(o.thresholds);
   if (o.thresholdLine) b.thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.Dashed));
-  return b;
-}
-
-export interface TableOpts extends Common {
-  /** Columns to hide besides Time and the scrape labels `job` and `instance`. */
-  hide?: string[];
-  /** Header for the Value column; the table is sorted by it when `sortDesc` is set. */
-  value?: string;
-  sortDesc?: boolean;
-  /** Hide the Value column (tables whose information is in the labels, e.g. a state set `== 1`). */
-  hideValue?: boolean;
-  /** Column order for the labels people read first. */
-  order?: string[];
-}
-
-const SCRAPE_LABELS = ['Time', 'job', 'instance', '__name__'];
-
-export function table(title: string, qs: Q[], o: TableOpts): TableBuilder {
-  const value = o.value ?? 'Value';
-  const exclude: Record<string, boolean> = {};
-  for (const c of [...SCRAPE_LABELS, ...(o.hide ?? []), ...(o.hideValue ? ['Value'] : [])]) exclude[c] = true;
-  const indexByName: Record<string, number> = {};
-  (o.order ?? []).forEach((c, i) => (indexByName[c] = i));
-  const b = new TableBuilder()
-    .title(title)
-    .description(o.description)
-    .datasource(DS)
-    .targets(queries(qs.map((q) => ({ ...q, table: true }))))
-    .span(o.width ?? 12)
-    .height(o.height ?? 8)
-    .unit(o.unit ?? 'short')
-    .withTransformation({
-      id: 'organize',
-      options: { excludeByName: exclude, indexByName, renameByName: value === 'Value' ? {} : { Value: value } },
-    });
-  if (o.sortDesc) b.sortBy([new TableSortByFieldStateBuilder().displayName(value).desc(true)]);
-  if (o.thresholds) {
-    b.thresholds(o.thresholds);
-    b.overrideByName(value, [{ id: 'custom.cellOptions', value: { type: TableCellDisplayMode.ColorBackground } }]);
-  }
-  if (o.mappings) b.mappings(o.mappings);
   return b;
 }

@@ -2,10 +2,10 @@
 // views bound to a collection's deadline (and its debug trace) or to a rolling timeout for background work.
 
 import type { Logger } from 'pino';
-import type { Dispatcher } from 'undici';
+import type { SecretRedactor } from '../common/secrets';
 import type { TargetConfig } from '../config/types';
 import type { HttpClient, HttpResponse, RequestObserver, RequestOptions, RequestTrace } from './types';
-import { createResponse, readCapped, streamToFile } from './body';
+import { createResponse, declaredLength, readCapped, readPrefix, streamToFile } from './body';
 import { createDispatcher } from './dispatcher';
 import { statusError, tracePath } from './errors';
 import { exchange, type BodyReader, type Prepared, type TargetShared } from './exchange';
@@ -14,7 +14,7 @@ import { Semaphore } from './semaphore';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 const DEFAULT_BACKGROUND_TIMEOUT_MS = 60_000;
-/** Error bodies are read only for the excerpt in the message. */
+/** Of a body that is not used (an unwanted status), only this much is read, for the excerpt in the message. */
 const ERROR_BODY_BYTES = 64 * 1024;
 const USER_AGENT = 'backup-exporter';
 
@@ -35,6 +35,8 @@ export interface TargetHttpDeps {
   observer?: RequestObserver;
   /** Cap on a response body held in memory (download() has none). Default 64 MiB. */
   maxBodyBytes?: number;
+  /** Hides configured secrets in the excerpts of response bodies that error messages quote. */
+  redactor?: SecretRedactor;
 }
 
 export function createTargetHttp(target: TargetConfig, deps: TargetHttpDeps): TargetHttp {
@@ -45,6 +47,7 @@ export function createTargetHttp(target: TargetConfig, deps: TargetHttpDeps): Ta
     log: deps.log,
     observer: deps.observer,
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    ...(deps.redactor ? { redactor: deps.redactor } : {}),
   };
   let closing: Promise<void> | undefined;
   return {
@@ -65,10 +68,15 @@ class TargetClient implements HttpClient {
 
   async request(opts: RequestOptions): Promise<HttpResponse> {
     const req = prepare(this.shared.target.url, opts);
-    const max = this.shared.maxBodyBytes;
-    const res = await this.send(req, opts, () => (body) => readCapped(body, max, req.method, req.path));
-    if (!isAccepted(res.status, opts.accept)) throw statusError(res.status, req.method, req.path, res.value);
-    return createResponse(res.status, res.headers, res.value, req.method, req.path);
+    const { maxBodyBytes: max, redactor } = this.shared;
+    // The body of an unwanted status is read only for the excerpt of the error.
+    const reader: BodyReader<Buffer> = (body, status, headers) =>
+      isAccepted(status, opts.accept)
+        ? readCapped(body, max, { method: req.method, path: req.path, declared: declaredLength(headers) })
+        : readPrefix(body, ERROR_BODY_BYTES);
+    const res = await this.send(req, opts, () => reader);
+    if (!isAccepted(res.status, opts.accept)) throw statusError(res.status, req.method, req.path, res.value, redactor);
+    return createResponse(res.status, res.headers, res.value, { method: req.method, path: req.path, redactor });
   }
 
   async download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }> {
@@ -79,9 +87,11 @@ class TargetClient implements HttpClient {
       (body, status) =>
         (final || !isRetryableStatus(status)) && isAccepted(status, opts.accept)
           ? streamToFile(body, file)
-          : readCapped(body, ERROR_BODY_BYTES, req.method, req.path);
+          : readPrefix(body, ERROR_BODY_BYTES);
     const res = await this.send(req, opts, reader);
-    if (Buffer.isBuffer(res.value)) throw statusError(res.status, req.method, req.path, res.value);
+    if (Buffer.isBuffer(res.value)) {
+      throw statusError(res.status, req.method, req.path, res.value, this.shared.redactor);
+    }
     return res.value;
   }
 

@@ -12,7 +12,7 @@ export interface SimRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: string;
-  json<T = any>(): T;
+  json<T = unknown>(): T;
   form(): URLSearchParams;
 }
 

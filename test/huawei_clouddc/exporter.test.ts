@@ -1,4 +1,5 @@
 // The whole exporter against the CloudDC simulator: /probe output through promtool, and POST /-/log-exports.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/simulators/huawei_clouddc/server';
 import type { TestExporter } from '../helpers/exporter';
@@ -42,6 +43,15 @@ targets:
     project_id: ${sim.projectId}
     tls: { ca_file: ${caFile} }
     auth: { token: ${sim.credentials.tokens[0]} }
+  - name: quiet
+    product: huawei_clouddc
+    url: ${sim.url}
+    project_id: ${sim.projectId}
+    tls: { ca_file: ${caFile} }
+    auth: { token: ${sim.credentials.tokens[0]} }
+    collectors: { exclude: [log_exports] }
+    log_exports:
+      state_file: ${path.join(dir, 'quiet-state.json')}
 `,
   );
   ex = run.ex;
@@ -59,6 +69,15 @@ test('POST /-/log-exports: 202 with the id, 409 while processing, 400 for unsele
   const other = sim.servers.map((s) => s.id).find((id) => id !== first && id !== second)!;
   expect((await ex.post(`/-/log-exports?target=clouddc&server=${other}`)).status).toBe(400);
   expect((await ex.post(`/-/log-exports?target=plain&server=${first}`)).status).toBe(400);
+});
+
+test('POST /-/log-exports: 400 without a server, and for a target whose log_exports collector is excluded', async () => {
+  const missing = await ex.post('/-/log-exports?target=clouddc');
+  expect(missing).toEqual({ status: 400, text: 'missing parameter "server"\n' });
+  const excluded = await ex.post(`/-/log-exports?target=quiet&server=${first}`);
+  expect(excluded).toEqual({ status: 400, text: 'target quiet has no log_exports (excluded by its collectors)\n' });
+  // Neither the action nor a scheduler of that target wrote its state file.
+  expect(existsSync(path.join(run.dir, 'quiet-state.json'))).toBe(false);
 });
 
 test('/probe shows servers and export series, passes promtool, and never leaks the password', async () => {

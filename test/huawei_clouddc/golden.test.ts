@@ -2,7 +2,7 @@
 // Regenerate with UPDATE_GOLDEN=1 after an intended change, and review the diff.
 import path from 'node:path';
 import { expectGolden, expectPromtoolClean, exposition } from '../helpers/golden';
-import { harness, NOW, type Harness } from './helpers';
+import { downloaded, type Harness, harness, NOW, until } from './helpers';
 
 const GOLDEN = path.join(__dirname, 'golden', 'collect.prom');
 let h: Harness | undefined;
@@ -22,13 +22,13 @@ test('golden exposition: servers and log exports in every state', async () => {
   }));
   const [s0, s1, , , s4, s5, s6] = h.sim.servers;
   // completed and downloaded (s0), completed with an integer percentage (s1), failed (s5)
-  for (const s of [s0!, s1!, s5!]) expect(await h.main.session.startLogExport(s.id)).toMatchObject({ status: 202 });
+  for (const s of [s0!, s1!, s5!]) expect(await h.main.state.startLogExport(s.id)).toMatchObject({ status: 202 });
   for (let i = 0; i < 3; i++) await h.main.collect();
-  await h.main.session.downloadsIdle();
+  await until(() => downloaded(h!) === 2, 5000, 'two downloads');
   // processing, a minute later (s4); lost (s6)
   h.clock.now = NOW + 60_000;
-  await h.main.session.startLogExport(s4!.id);
-  await h.main.session.startLogExport(s6!.id);
+  await h.main.state.startLogExport(s4!.id);
+  await h.main.state.startLogExport(s6!.id);
   h.sim.exports.delete(`${s6!.id}/1`);
   const out = await h.main.collect();
   expect(out.failed).toEqual([]);

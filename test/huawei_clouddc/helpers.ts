@@ -1,33 +1,37 @@
-// A huawei_clouddc session against the simulator over real HTTPS, with an adjustable clock, a temporary state
-// directory and a log that tests can read.
-import { mkdtempSync, rmSync } from 'node:fs';
+// A huawei_clouddc state against the simulator over real HTTPS, with a simulator clock tests can set, a
+// temporary state directory and a log that tests can read.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { HuaweiTarget } from '../../src/config/types';
-import { createCaches, type Caches } from '../../src/core/cache';
+import { type Caches, createCaches } from '../../src/core/cache';
+import type { Sample } from '../../src/core/samples';
 import { SelfMetrics } from '../../src/core/self-metrics';
-import type { Sample, SessionDeps } from '../../src/core/samples';
-import { createHuaweiSession, type HuaweiSession, type HuaweiSessionOptions } from '../../src/products/huawei_clouddc';
+import { huaweiCloudDc } from '../../src/products/huawei_clouddc';
+import type { HuaweiTarget } from '../../src/products/huawei_clouddc/config';
+import type { HuaweiState } from '../../src/products/huawei_clouddc/state';
 import {
-  startHuaweiSimulator,
   type HuaweiSimOptions,
   type HuaweiSimulator,
+  startHuaweiSimulator,
 } from '../../src/simulators/huawei_clouddc/server';
 import { stateIn } from '../helpers/samples';
-import { captureLog, startSessionHarness, type SessionHarness } from '../helpers/session';
+import { captureLog, type SessionHarness, startSessionHarness } from '../helpers/session';
 import { huaweiTarget } from '../helpers/targets';
 
 export { value } from '../helpers/samples';
+export { sleep, until } from './clock';
 
 /** 2026-03-02T12:00:00Z: the fixed clock of deterministic runs. */
 export const NOW = Date.UTC(2026, 2, 2, 12, 0, 0);
+export const DAY = 86_400_000;
 
+/** The simulator's clock (its created_at, token expiry and Date header) and the default time of collections. */
 export interface Clock {
   now: number;
 }
 
-/** One exporter session; close() stops its background work and its HTTP client. */
-export type Session = SessionHarness<HuaweiSession>;
+/** One exporter state; close() stops its background work and its HTTP client. */
+export type Session = SessionHarness<HuaweiState>;
 
 export interface Harness {
   sim: HuaweiSimulator;
@@ -37,11 +41,18 @@ export interface Harness {
   caches: Caches;
   dir: string;
   logs(): string;
-  /** A new session (an exporter restart), sharing the state file; closed with the harness. */
-  open(opts?: HuaweiSessionOptions): Session;
-  /** The first session. */
+  /** A new state (an exporter restart), sharing the state file; closed with the harness. */
+  open(): Session;
+  /** The first state. */
   main: Session;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** The simulator's clock (default NOW). */
+  clock?: Clock;
+  /** False: as with --no-schedulers. */
+  schedulers?: boolean;
 }
 
 export function tempDir(): string {
@@ -51,56 +62,60 @@ export function tempDir(): string {
 export async function harness(
   simOpts: HuaweiSimOptions = {},
   o: (sim: HuaweiSimulator, dir: string) => Partial<HuaweiTarget> = () => ({}),
-  sessionOpts: HuaweiSessionOptions = {},
-  clock: Clock = { now: NOW },
+  { clock = { now: NOW }, schedulers = true }: HarnessOptions = {},
 ): Promise<Harness> {
   const sim = await startHuaweiSimulator({ tls: true, now: () => clock.now, ...simOpts });
   const dir = tempDir();
   const target = huaweiTarget(sim.url, { tls: { ca: sim.cert!, insecureSkipVerify: false }, ...o(sim, dir) });
-  const captured = captureLog();
+  const log = captureLog();
   const metrics = new SelfMetrics({ defaultMetrics: false });
   const caches = createCaches(metrics, target.inventoryTtlMs);
   const sessions: Session[] = [];
-  const open = (opts: HuaweiSessionOptions = {}): Session => {
-    const factory = {
-      createSession: (t: HuaweiTarget, deps: SessionDeps) =>
-        createHuaweiSession(t, deps, { now: () => clock.now, ...sessionOpts, ...opts }),
-    };
-    // Each session gets its own caches, like a target re-created by a restart.
+  const open = (): Session => {
+    // Each state gets its own caches, like a target re-created by a restart.
     const c = sessions.length === 0 ? caches : createCaches(metrics, target.inventoryTtlMs);
-    const s = startSessionHarness(factory, target, { now: () => clock.now, log: captured, metrics, caches: c });
+    const s = startSessionHarness(huaweiCloudDc, target, { now: () => clock.now, log, metrics, caches: c, schedulers });
     sessions.push(s);
     return s;
   };
   const main = open();
-  return {
-    sim,
-    target,
-    clock,
-    metrics,
-    caches,
-    dir,
-    main,
-    open,
-    logs: captured.logs,
-    close: async () => {
-      for (const s of sessions) await s.close();
-      await sim.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    for (const s of sessions) await s.close();
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
   };
+  return { sim, target, clock, metrics, caches, dir, main, open, logs: log.logs, close };
+}
+
+/** `log_exports` with a day's `every`, a state file and a download folder in the harness directory. */
+export function withExports(keep = 2): (sim: unknown, dir: string) => Partial<HuaweiTarget> {
+  return (_sim, dir) => ({
+    logExports: {
+      everyMs: DAY,
+      downloadDir: path.join(dir, 'downloads'),
+      keep,
+      stateFile: path.join(dir, 'state.json'),
+    },
+  });
+}
+
+export type StateRecord = Record<string, unknown>;
+
+/** The export state file as written. */
+export function stateFile(h: Harness): { exports: StateRecord[] } {
+  return JSON.parse(readFileSync(path.join(h.dir, 'state.json'), 'utf8')) as { exports: StateRecord[] };
+}
+
+/** Exports whose archive the state file records as saved (the download worker's last step). */
+export function downloaded(h: Harness): number {
+  try {
+    return stateFile(h).exports.filter((r) => r.download !== undefined).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** The state whose series is 1 in a server's state set. */
 export function stateOf(samples: readonly Sample[], name: string, serverId: string): string | undefined {
   return stateIn(samples, name, { server_id: serverId }, 'state');
-}
-
-/** Waits (in short steps) until `cond` holds; fails after `ms`. */
-export async function until(cond: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

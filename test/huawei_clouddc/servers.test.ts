@@ -1,5 +1,4 @@
-// Physical-server inventory: each auth method over real HTTPS, marker paging, state mapping, caching, errors.
-import path from 'node:path';
+// Physical-server inventory over real HTTPS: marker paging, state mapping, ordering, caching and errors.
 import { UpstreamError } from '../../src/common/errors';
 import { harness, NOW, stateOf, value, type Harness } from './helpers';
 
@@ -9,7 +8,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe('servers collector', () => {
+describe('servers collector: listing', () => {
   test('static token: every server across several marker pages, states mapped, api v1', async () => {
     h = await harness({ maxLimit: 10 });
     const out = await h.main.collect();
@@ -53,7 +52,9 @@ describe('servers collector', () => {
       await other.close();
     }
   });
+});
 
+describe('servers collector: selection and caching', () => {
   test('inventory is cached for inventory_ttl', async () => {
     h = await harness({}, () => ({ inventoryTtlMs: 60_000 }));
     await h.main.collect();
@@ -71,7 +72,9 @@ describe('servers collector', () => {
     expect(h.sim.requests.some((r) => r.path.includes('/physicalservers?'))).toBe(false);
     expect(h.logs()).toContain('configured server is unknown to CloudDC');
   });
+});
 
+describe('servers collector: failures', () => {
   test('a wrong static token: collect throws an auth error carrying error_code, error_msg and X-Request-Id', async () => {
     h = await harness({}, () => ({ auth: { kind: 'token', token: 'wrong' } }));
     const err = await h.main.collect().catch((e: unknown) => e);
@@ -100,109 +103,5 @@ describe('servers collector', () => {
     const out = await h.main.collect();
     expect(h.sim.counters.throttled).toBeGreaterThan(0);
     expect(new Set(out.samples.map((s) => s.labels.server_id)).size).toBe(24);
-  });
-});
-
-describe('IAM password auth', () => {
-  const iam = (url: string) => ({
-    kind: 'iam' as const,
-    url,
-    domain: 'acme',
-    username: 'monitor',
-    password: 'secret-iam',
-  });
-
-  test('logs in once, project-scoped, reuses the token, and logs in again after the token is rejected', async () => {
-    // Real time: the TokenManager judges expiry by the wall clock.
-    h = await harness({}, (sim) => ({ auth: iam(sim.url), inventoryTtlMs: 0 }), {}, { now: Date.now() });
-    await h.main.collect();
-    await h.main.collect();
-    expect(h.sim.counters.logins).toBe(1);
-    h.sim.expireTokens();
-    const out = await h.main.collect();
-    expect(h.sim.counters.logins).toBe(2);
-    expect(out.samples.length).toBeGreaterThan(0);
-    const logins = await h.metrics.logins.get();
-    expect(logins.values.find((v) => v.labels.result === 'success')?.value).toBe(2);
-  });
-
-  test('a token close to expires_at is renewed before use', async () => {
-    h = await harness(
-      { tokenLifetimeMs: 200 },
-      (sim) => ({ auth: iam(sim.url), inventoryTtlMs: 0 }),
-      {},
-      { now: Date.now() },
-    );
-    h.clock.now = Date.now();
-    await h.main.collect();
-    await new Promise((r) => setTimeout(r, 250));
-    h.clock.now = Date.now();
-    await h.main.collect();
-    expect(h.sim.counters.logins).toBe(2);
-    expect(h.sim.counters.rejected).toBe(0);
-  });
-
-  test('a wrong password fails the target with an auth error', async () => {
-    h = await harness({}, (sim) => ({ auth: { ...iam(sim.url), password: 'nope' } }), {}, { now: Date.now() });
-    const err = (await h.main.collect().catch((e: unknown) => e)) as UpstreamError;
-    expect(err.kind).toBe('auth');
-    expect(err.message).toMatch(
-      /POST \/v3\/auth\/tokens: HTTP 401: The username or password is wrong\. \(X-Request-Id req-/,
-    );
-    expect(err.message).not.toContain('nope');
-    expect((await h.metrics.logins.get()).values.find((v) => v.labels.result === 'failure')?.value).toBe(1);
-  });
-});
-
-describe('AK/SK signing', () => {
-  const aksk = { accessKey: 'AKEXAMPLE', secretKey: 'SKEXAMPLE-secret' };
-
-  test('signed requests are accepted by the simulator, which recomputes the signature', async () => {
-    h = await harness({ aksk, maxLimit: 10 }, () => ({ auth: { kind: 'aksk', ...aksk } }));
-    const out = await h.main.collect();
-    expect(new Set(out.samples.map((s) => s.labels.server_id)).size).toBe(24);
-    expect(h.sim.counters.rejected).toBe(0);
-  });
-
-  test('signed POST (create export), status polls and the archive download all pass verification', async () => {
-    h = await harness({ aksk }, (_sim, dir) => ({
-      auth: { kind: 'aksk', ...aksk },
-      logExports: {
-        everyMs: 86_400_000,
-        downloadDir: path.join(dir, 'dl'),
-        keep: 1,
-        stateFile: path.join(dir, 'state.json'),
-      },
-    }));
-    expect(await h.main.session.startLogExport(h.sim.servers[0]!.id)).toMatchObject({ status: 202 });
-    for (let i = 0; i < 3; i++) await h.main.collect();
-    await h.main.session.downloadsIdle();
-    expect(h.sim.counters.downloads).toBe(1);
-    expect(h.sim.counters.rejected).toBe(0);
-  });
-
-  test('a wrong secret key is rejected: auth error naming the signature', async () => {
-    h = await harness({ aksk }, () => ({
-      auth: { kind: 'aksk', accessKey: aksk.accessKey, secretKey: 'wrong-secret' },
-    }));
-    const err = (await h.main.collect().catch((e: unknown) => e)) as UpstreamError;
-    expect(err.kind).toBe('auth');
-    expect(err.message).toContain('verify aksk signature fail');
-    expect(err.message).toContain('check access_key and secret_key');
-    expect(err.message).not.toContain('wrong-secret');
-  });
-
-  test('clock skew is named as such', async () => {
-    // The exporter's clock is an hour ahead of the API (whose Date header is the real time).
-    h = await harness(
-      { aksk, now: () => Date.now() },
-      () => ({ auth: { kind: 'aksk', ...aksk } }),
-      {},
-      { now: Date.now() + 3_600_000 },
-    );
-    const err = (await h.main.collect().catch((e: unknown) => e)) as UpstreamError;
-    expect(err.kind).toBe('auth');
-    expect(err.message).toMatch(/X-Sdk-Date expired/);
-    expect(err.message).toMatch(/clock skew: the local clock is 3[56]\d\d s off/);
   });
 });

@@ -31,48 +31,49 @@ function sdkAuthorization(
   return signed.Authorization ?? '';
 }
 
-describe('SDK-HMAC-SHA256 signer', () => {
-  const date = '20250110T080000Z';
-  const cases: Array<{
-    name: string;
-    method: string;
-    base: string;
-    query: Record<string, string | string[]>;
-    body?: unknown;
-  }> = [
-    {
-      name: 'list servers, no query',
-      method: 'GET',
-      base: 'https://clouddc.ap-southeast-3.myhuaweicloud.com/v1/0a1b2c3d4e5f/physicalservers',
-      query: {},
-    },
-    {
-      name: 'list servers with marker and limit',
-      method: 'GET',
-      base: 'https://clouddc.ap-southeast-3.myhuaweicloud.com/v1/0a1b2c3d4e5f/physicalservers',
-      query: { marker: '6f1c2a9e-0b4d-4c1e-9f3a-2d7b8e5a1c00', limit: '1000' },
-    },
-    {
-      name: 'query needing escapes, repeated key',
-      method: 'GET',
-      base: 'https://127.0.0.1:8443/v1/p/physicalservers',
-      query: { name: 'rack 1/ä*', tag: ['b', 'a'] },
-    },
-    {
-      name: 'create export with a JSON body',
-      method: 'POST',
-      base: 'https://localhost:9443/v1/proj1/physicalservers/abc/logs/exports',
-      query: {},
-      body: {},
-    },
-    {
-      name: 'export status',
-      method: 'GET',
-      base: 'https://clouddc.cn-east-3.myhuaweicloud.com/v1/p/physicalservers/abc/logs/exports/17',
-      query: {},
-    },
-  ];
+const date = '20250110T080000Z';
 
+const cases: Array<{
+  name: string;
+  method: string;
+  base: string;
+  query: Record<string, string | string[]>;
+  body?: unknown;
+}> = [
+  {
+    name: 'list servers, no query',
+    method: 'GET',
+    base: 'https://clouddc.ap-southeast-3.myhuaweicloud.com/v1/0a1b2c3d4e5f/physicalservers',
+    query: {},
+  },
+  {
+    name: 'list servers with marker and limit',
+    method: 'GET',
+    base: 'https://clouddc.ap-southeast-3.myhuaweicloud.com/v1/0a1b2c3d4e5f/physicalservers',
+    query: { marker: '6f1c2a9e-0b4d-4c1e-9f3a-2d7b8e5a1c00', limit: '1000' },
+  },
+  {
+    name: 'query needing escapes, repeated key',
+    method: 'GET',
+    base: 'https://127.0.0.1:8443/v1/p/physicalservers',
+    query: { name: 'rack 1/ä*', tag: ['b', 'a'] },
+  },
+  {
+    name: 'create export with a JSON body',
+    method: 'POST',
+    base: 'https://localhost:9443/v1/proj1/physicalservers/abc/logs/exports',
+    query: {},
+    body: {},
+  },
+  {
+    name: 'export status',
+    method: 'GET',
+    base: 'https://clouddc.cn-east-3.myhuaweicloud.com/v1/p/physicalservers/abc/logs/exports/17',
+    query: {},
+  },
+];
+
+describe('SDK-HMAC-SHA256 signer', () => {
   test.each(cases)('matches the Huawei SDK: $name', ({ method, base, query, body }) => {
     const headers = { 'X-Sdk-Date': date, 'X-Project-Id': '0a1b2c3d4e5f' };
     const url = new URL(base);

@@ -1,7 +1,10 @@
-// The committed dashboards are exactly what the TypeScript builds, importable anywhere (datasource variable,
-// no datasource uid), with stable uids and the filter variables users expect.
-import { DASHBOARDS, renderDashboard } from '../../dashboards/src';
+// The shipped dashboards: Grafana's import form at the schema of Grafana 11.0 (checked against that version's own
+// schema), stable uids, no datasource uid, and the scrape job and instance variables in every query.
+import { renderDashboard } from '../../dashboards/src';
+import { resolveSettings } from '../../dashboards/src/config';
 import { allPanels, committedDashboards, type DashboardJson } from './grafana';
+import { grafana11Problems } from './grafana-schema';
+import { selectors } from './promql';
 
 const EXPECTED_UIDS: Record<string, string> = {
   'backup-overview.json': 'backup-overview',
@@ -13,12 +16,24 @@ const EXPECTED_UIDS: Record<string, string> = {
 };
 
 const committed = committedDashboards();
+function byUid(uid: string): DashboardJson {
+  const d = committed.find((c) => c.json.uid === uid);
+  if (!d) throw new Error(`no dashboard ${uid}`);
+  return d.json;
+}
 const variables = (d: DashboardJson) => d.templating.list.map((v) => v.name);
+// biome-ignore lint/suspicious/noExplicitAny: parsed dashboard JSON, probed field by field
+type Raw = Record<string, any>;
+// Grafana's variable syntax, not a template literal.
+const DS_VARIABLE = '${datasource}';
+// Grafana's import input syntax.
+const DS_INPUT = '${DS_PROMETHEUS}';
 
 /** Every `datasource` object anywhere in the JSON, with where it was found. */
 function datasourceRefs(node: unknown, path = '$', out: Array<{ path: string; ref: unknown }> = []) {
-  if (Array.isArray(node)) node.forEach((n, i) => datasourceRefs(n, `${path}[${i}]`, out));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) datasourceRefs(n, `${path}[${i}]`, out);
+  } else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'datasource' && typeof v === 'object') out.push({ path: `${path}.${k}`, ref: v });
       datasourceRefs(v, `${path}.${k}`, out);
@@ -27,63 +42,105 @@ function datasourceRefs(node: unknown, path = '$', out: Array<{ path: string; re
   return out;
 }
 
-describe('dashboards', () => {
-  it('the committed JSON is exactly what `npm run dashboards` generates', () => {
-    expect(committed.map((c) => c.file).sort()).toEqual(DASHBOARDS.map((d) => d.file).sort());
-    for (const d of DASHBOARDS) {
-      const file = committed.find((c) => c.file === d.file);
-      // On failure: run `npm run dashboards` and commit the result.
-      expect({ file: d.file, json: file?.text }).toEqual({ file: d.file, json: renderDashboard(d) });
-    }
-  });
-
+describe('dashboards for Grafana 11.0 and later', () => {
   it('have stable, unique uids', () => {
     expect(Object.fromEntries(committed.map((c) => [c.file, c.json.uid]))).toEqual(EXPECTED_UIDS);
   });
 
-  it.each(committed.map((c) => [c.file, c.json] as const))(
-    '%s uses the datasource variable and never a datasource uid',
+  it.each(committed.map((c) => [c.file, c.json as unknown as Raw] as const))(
+    '%s is in the import form: a DS_PROMETHEUS input, Grafana 11.0 and every panel plugin required',
     (_file, d) => {
-      const ds = d.templating.list.find((v) => v.name === 'datasource');
-      expect(ds).toMatchObject({ type: 'datasource', query: 'prometheus' });
-      const refs = datasourceRefs(d).filter((r) => r.path !== '$.templating.list[0].datasource');
+      expect(d.schemaVersion).toBe(39); // Grafana 11.0; docs/monitoring.md names the versions supported
+      expect(d.__inputs).toEqual([
+        expect.objectContaining({ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' }),
+      ]);
+      const ds = d.templating.list.find((v: Raw) => v.type === 'datasource');
+      expect(ds).toMatchObject({ name: 'datasource', query: 'prometheus', current: { value: DS_INPUT } });
+      const types = [...new Set(allPanels(d as DashboardJson).map((p) => p.type))].filter((t) => t !== 'row').sort();
+      expect(d.__requires).toEqual([
+        { type: 'grafana', id: 'grafana', name: 'Grafana', version: '11.0.0' },
+        { type: 'datasource', id: 'prometheus', name: 'Prometheus', version: '1.0.0' },
+        ...types.map((id) => ({ type: 'panel', id, name: expect.any(String), version: '' })),
+      ]);
+    },
+  );
+
+  it("are valid dashboards for Grafana 11.0 (that version's dashboard and panel schemas)", () => {
+    expect(grafana11Problems(committed.map((c) => ({ file: c.file, json: c.json as unknown as Raw })))).toEqual([]);
+  });
+
+  it('the Grafana 11.0 check rejects fields, values and panel types that version does not have', () => {
+    const d = structuredClone(byUid('backup-overview')) as unknown as Raw;
+    const first = (type: string) => d.panels.find((p: Raw) => p.type === type);
+    d.templating.list[1].allowCustomValue = true; // a variable field of later versions
+    first('stat').options.percentChangeColorMode = 'standard'; // a stat option of later versions
+    first('bargauge').options.displayMode = 'sparkline'; // not a display mode
+    first('timeseries').targets[0].exemplars = true; // not a Prometheus query field (`exemplar` is)
+    first('table').type = 'tabel';
+    const problems = grafana11Problems([{ file: 'broken.json', json: d }]);
+    for (const bad of ['allowCustomValue', 'percentChangeColorMode', '"sparkline"', 'exemplars', '"tabel"'])
+      expect({ bad, found: problems.some((p) => p.includes(bad)) }).toEqual({ bad, found: true });
+  });
+});
+
+describe('dashboard queries and variables', () => {
+  it.each(committed.map((c) => [c.file, c.json] as const))(
+    '%s queries only through the datasource variable',
+    (_file, d) => {
+      const refs = datasourceRefs(d).filter((r) => !r.path.startsWith('$.templating.list[0]'));
       expect(refs.length).toBeGreaterThan(0);
       for (const r of refs)
         expect({ path: r.path, ref: r.ref }).toEqual({
           path: r.path,
-          ref: { type: 'prometheus', uid: '${datasource}' },
+          ref: { type: 'prometheus', uid: DS_VARIABLE },
         });
-      for (const p of allPanels(d).filter((p) => p.type !== 'row'))
-        expect({ panel: p.title, ds: p.datasource?.uid }).toEqual({ panel: p.title, ds: '${datasource}' });
     },
   );
 
   it.each(committed.map((c) => [c.file, c.json] as const))(
-    '%s has the target and product variables, All matching absent labels',
+    '%s has the scrape job, instance, target and product variables, All matching absent labels',
     (_file, d) => {
-      expect(variables(d)).toEqual(expect.arrayContaining(['datasource', 'product', 'target']));
-      for (const v of d.templating.list.filter((v) => v.type === 'query')) {
+      expect(variables(d)).toEqual(expect.arrayContaining(['datasource', 'product', 'job', 'instance', 'target']));
+      for (const v of d.templating.list.filter((v) => v.type === 'query'))
         expect({ name: v.name, multi: v.multi, includeAll: v.includeAll, allValue: v.allValue }).toEqual({
           name: v.name,
           multi: true,
           includeAll: true,
           allValue: '.*',
         });
-      }
     },
   );
 
-  it('job dashboards filter by tenant and job_name; Huawei by server', () => {
-    for (const uid of ['backup-overview', 'backup-vb365', 'backup-veeam-azure', 'backup-ahsay']) {
-      const d = committed.find((c) => c.json.uid === uid)!.json;
-      expect({ uid, vars: variables(d) }).toEqual({ uid, vars: expect.arrayContaining(['tenant', 'job_name']) });
-    }
-    expect(variables(committed.find((c) => c.json.uid === 'backup-huawei-clouddc')!.json)).toContain('server');
-  });
+  it.each(committed.filter((c) => c.json.uid !== 'backup-exporter-health').map((c) => [c.file, c.json] as const))(
+    '%s selects every target series by the settings, the scrape job and the instance',
+    (_file, d) => {
+      for (const p of allPanels(d))
+        for (const t of p.targets ?? [])
+          for (const s of selectors(t.expr).filter((x) => x.metric?.startsWith('backup_')))
+            expect({
+              panel: p.title,
+              metric: s.metric,
+              job: s.labels.filter((l) => l === 'job').length,
+              instance: s.labels.includes('instance'),
+            }).toEqual({
+              panel: p.title,
+              metric: s.metric,
+              job: 2, // the settings' job selector and the $job variable
+              instance: true,
+            });
+    },
+  );
+});
 
-  it('pins the product of product dashboards with a constant', () => {
-    const product = (uid: string) =>
-      committed.find((c) => c.json.uid === uid)!.json.templating.list.find((v) => v.name === 'product');
+describe('dashboard layout and settings', () => {
+  it('job dashboards filter by tenant and job_name; Huawei by server; product dashboards pin the product', () => {
+    for (const uid of ['backup-overview', 'backup-vb365', 'backup-veeam-azure', 'backup-ahsay'])
+      expect({ uid, vars: variables(byUid(uid)) }).toEqual({
+        uid,
+        vars: expect.arrayContaining(['tenant', 'job_name']),
+      });
+    expect(variables(byUid('backup-huawei-clouddc'))).toContain('server');
+    const product = (uid: string) => byUid(uid).templating.list.find((v) => v.name === 'product');
     expect(product('backup-vb365')).toMatchObject({ type: 'constant', query: 'veeam_m365' });
     expect(product('backup-veeam-azure')).toMatchObject({ type: 'constant', query: 'veeam_azure' });
     expect(product('backup-ahsay')).toMatchObject({ type: 'constant', query: 'ahsay' });
@@ -100,21 +157,37 @@ describe('dashboards', () => {
         if (p.type !== 'row')
           expect({ panel: p.title, queries: (p.targets ?? []).length > 0 }).toEqual({ panel: p.title, queries: true });
       }
-      expect(d.schemaVersion).toBe(42); // docs/monitoring.md states the Grafana version this needs
     },
   );
 
   it('the overview sorts "time since last success" worst first and colours it by thresholds', () => {
-    const d = committed.find((c) => c.json.uid === 'backup-overview')!.json as unknown as {
-      panels: Array<Record<string, any>>;
-    };
-    const p = d.panels.find((x) => x.title === 'Time since last success')!;
+    const p = (byUid('backup-overview') as unknown as Raw).panels.find(
+      (x: Raw) => x.title === 'Time since last success',
+    );
     expect(p.options.sortBy).toEqual([{ displayName: 'Since last success', desc: true }]);
-    expect(p.fieldConfig.defaults.thresholds.steps.map((s: { color: string }) => s.color)).toEqual([
-      'green',
-      'orange',
-      'red',
+    expect(p.fieldConfig.defaults.thresholds.steps.map((s: Raw) => [s.value, s.color])).toEqual([
+      [null, 'green'],
+      [26 * 3600, 'orange'],
+      [52 * 3600, 'red'],
     ]);
     expect(p.fieldConfig.overrides[0].properties[0].value.type).toBe('color-background');
+  });
+
+  it('settings pick the data source, tags and selectors of the generated dashboards', () => {
+    const cfg = resolveSettings({
+      selectors: { targets: 'cluster="prod"', exporter: 'job="be"' },
+      grafana: { datasource: 'prom-main', tags: ['msp'] },
+    });
+    const d = JSON.parse(renderDashboard('backup-overview.json', cfg)) as Raw;
+    expect(d.__inputs).toBeUndefined();
+    expect(d.templating.list[0].current).toEqual({ text: 'prom-main', value: 'prom-main' });
+    expect(d.tags).toEqual(['msp']);
+    expect(d.links[0].tags).toEqual(['msp']);
+    const exprs = allPanels(d as DashboardJson).flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+    expect(exprs.every((e) => e.includes('cluster="prod"') && !e.includes('backup-targets'))).toBe(true);
+    const health = JSON.parse(renderDashboard('backup-exporter-health.json', cfg)) as Raw;
+    expect(health.templating.list.find((v: Raw) => v.name === 'job').query).toBe(
+      'label_values(backup_exporter_build_info{job="be"}, job)',
+    );
   });
 });

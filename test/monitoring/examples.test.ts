@@ -1,83 +1,130 @@
-// The deployment examples users copy: Prometheus configs (promtool), Alertmanager routing (amtool), the
-// systemd unit (systemd-analyze when present) and the Kubernetes manifests.
+// The Prometheus configurations users copy (examples/prometheus and the README's snippets, checked by promtool) agree
+// with the job names the alert rules and dashboards select; the Alertmanager example routes them (amtool).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
-import { hasBinary, promtool, requireBinary } from '../helpers/promtool';
+import { parse } from 'yaml';
+import { promtool, requireBinary } from '../helpers/promtool';
 import { ROOT } from './promql';
+import {
+  EXPORTER_JOBS,
+  exampleConfig,
+  isProbe,
+  type PrometheusConfig,
+  readmePrometheusSnippets,
+  type ScrapeConfig,
+  selfOnly,
+  TARGET_JOBS,
+} from './scrape-configs';
 
-const EX = join(ROOT, 'examples');
-const run = (cmd: string, args: string[]) => {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
-};
+const EXAMPLES = ['metrics.yml', 'probe.yml', 'http-sd-sharded.yml'];
+const readme = readmePrometheusSnippets().map((text) => parse(text) as PrometheusConfig);
+const all: Array<[string, PrometheusConfig]> = [
+  ...EXAMPLES.map((f): [string, PrometheusConfig] => [f, exampleConfig(f)]),
+  ...readme.map((c, i): [string, PrometheusConfig] => [`README snippet ${i + 1}`, c]),
+];
+const relabel = (s: ScrapeConfig, action: string) => s.relabel_configs?.find((r) => r.action === action);
 
-describe('Prometheus examples', () => {
+describe('Prometheus configurations', () => {
   const hasPromtool = requireBinary('promtool');
 
-  it.each(['metrics.yml', 'probe.yml', 'http-sd-sharded.yml'])(
-    'promtool check config %s (and the rule files it loads)',
-    (file) => {
-      if (!hasPromtool) return;
-      const r = promtool(['check', 'config', join(EX, 'prometheus', file)]);
-      expect({ file, code: r.code, output: r.output }).toEqual({
-        file,
-        code: 0,
-        output: expect.stringContaining('SUCCESS: 2 rule files found'),
-      });
-    },
-  );
+  it.each(EXAMPLES)('promtool check config %s (and the rule files it loads)', (file) => {
+    if (!hasPromtool) return;
+    const r = promtool(['check', 'config', join(ROOT, 'examples', 'prometheus', file)]);
+    expect({ file, code: r.code, output: r.output }).toEqual({
+      file,
+      code: 0,
+      output: expect.stringContaining('SUCCESS: 2 rule files found'),
+    });
+  });
 
-  it('/probe examples pass the target name as ?target= and keep it as the instance', () => {
-    for (const file of ['probe.yml', 'http-sd-sharded.yml']) {
-      const cfg = parse(readFileSync(join(EX, 'prometheus', file), 'utf8')) as {
-        scrape_configs: Array<Record<string, any>>;
-      };
-      const probes = cfg.scrape_configs.filter((s) => s.metrics_path === '/probe');
-      expect(probes.length).toBeGreaterThan(0);
-      for (const s of probes) {
+  it('promtool check config accepts the README snippets as pasted', () => {
+    expect(readme).toHaveLength(2);
+    if (!hasPromtool) return;
+    const dir = mkdtempSync(join(tmpdir(), 'readme-'));
+    try {
+      for (const [i, text] of readmePrometheusSnippets().entries()) {
+        writeFileSync(join(dir, `${i}.yml`), text);
+        const r = promtool(['check', 'config', join(dir, `${i}.yml`)]);
+        expect({ snippet: i + 1, code: r.code, output: r.output }).toEqual({
+          snippet: i + 1,
+          code: 0,
+          output: expect.stringContaining('SUCCESS'),
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Prometheus configurations and the alert rules', () => {
+  it.each(all)('%s: job names are the ones the alert rules and dashboards select by default', (_name, cfg) => {
+    for (const s of cfg.scrape_configs) {
+      const carriesTargets = isProbe(s) || !selfOnly(s);
+      const carriesSelf = !isProbe(s);
+      expect({
+        job: s.job_name,
+        targets: carriesTargets && TARGET_JOBS.test(s.job_name),
+        self: carriesSelf && EXPORTER_JOBS.test(s.job_name),
+      }).toEqual({
+        job: s.job_name,
+        targets: carriesTargets,
+        self: carriesSelf,
+      });
+    }
+  });
+
+  it.each(all.filter(([, c]) => c.scrape_configs.some(isProbe)))(
+    '%s: /probe targets are discovered from /targets, keep their name as instance, and the self-metrics are scraped too',
+    (_name, cfg) => {
+      for (const s of cfg.scrape_configs.filter(isProbe)) {
+        expect(s.http_sd_configs?.[0]?.url).toMatch(/^http:\/\/[^/]+:9897\/targets$/);
+        expect(s.static_configs).toBeUndefined();
         expect(s.relabel_configs).toEqual(
           expect.arrayContaining([
             { source_labels: ['__address__'], target_label: '__param_target' },
             { source_labels: ['__param_target'], target_label: 'instance' },
           ]),
         );
-        expect(s.job_name).toMatch(/^backup-exporter/); // the BackupExporterDown selector
       }
-    }
-  });
+      expect(cfg.scrape_configs.filter(selfOnly).map((s) => s.metrics_path ?? '/metrics')).toEqual(['/metrics']);
+    },
+  );
 
-  it('the sharded example keeps each hashmod shard exactly once', () => {
-    const cfg = parse(readFileSync(join(EX, 'prometheus', 'http-sd-sharded.yml'), 'utf8')) as {
-      scrape_configs: Array<Record<string, any>>;
-    };
-    const shards = cfg.scrape_configs.filter((s) => s.http_sd_configs);
-    const moduli = shards.map(
-      (s) => s.relabel_configs.find((r: { action?: string }) => r.action === 'hashmod').modulus,
-    );
-    const kept = shards
-      .map((s) => s.relabel_configs.find((r: { action?: string }) => r.action === 'keep').regex)
-      .sort();
-    expect(new Set(moduli)).toEqual(new Set([shards.length]));
-    expect(kept).toEqual(shards.map((_s, i) => String(i)));
-    for (const s of shards) expect(s.http_sd_configs[0].url).toMatch(/\/targets$/);
+  it('the sharded example keeps each hashmod shard exactly once and pins Huawei CloudDC to the scheduler replica', () => {
+    const shards = exampleConfig('http-sd-sharded.yml').scrape_configs.filter(isProbe);
+    expect(new Set(shards.map((s) => relabel(s, 'hashmod')?.modulus))).toEqual(new Set([shards.length]));
+    expect(shards.map((s) => relabel(s, 'keep')?.regex).sort()).toEqual(shards.map((_s, i) => String(i)));
+    for (const s of shards)
+      expect(s.relabel_configs).toContainEqual({
+        source_labels: ['__meta_backup_exporter_product'],
+        regex: 'huawei_clouddc',
+        target_label: '__tmp_shard',
+        replacement: '0',
+      });
+    const text = readFileSync(join(ROOT, 'examples', 'prometheus', 'http-sd-sharded.yml'), 'utf8');
+    expect(text).toMatch(/^# +backup-exporter --config\.file=\S+ --no-schedulers +# backup-exporter-1$/m);
   });
 });
 
 describe('Alertmanager example', () => {
   const hasAmtool = requireBinary('amtool');
-  const config = join(EX, 'alertmanager', 'alertmanager.yml');
+  const config = join(ROOT, 'examples', 'alertmanager', 'alertmanager.yml');
+  const run = (args: string[]) => {
+    const r = spawnSync('amtool', args, { encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
+  };
   const route = (...labels: string[]) =>
-    run('amtool', ['config', 'routes', 'test', `--config.file=${config}`, ...labels])
+    run(['config', 'routes', 'test', `--config.file=${config}`, ...labels])
       .stdout.trim()
       .split('\n')
       .pop();
 
   it('amtool check-config accepts it', () => {
     if (!hasAmtool) return;
-    const r = run('amtool', ['check-config', config]);
+    const r = run(['check-config', config]);
     expect({ code: r.code, output: r.output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
   });
 
@@ -85,89 +132,8 @@ describe('Alertmanager example', () => {
     if (!hasAmtool) return;
     expect(route('alertname=BackupJobFailed', 'severity=critical')).toBe('backup-oncall');
     expect(route('alertname=BackupTargetDown', 'severity=critical')).toBe('backup-oncall');
+    expect(route('alertname=BackupLicenseExpiring', 'severity=critical')).toBe('backup-oncall');
     expect(route('alertname=BackupJobWarning', 'severity=warning')).toBe('backup-team');
-    expect(route('alertname=BackupCollectorFailing', 'severity=warning')).toBe('backup-team');
-  });
-});
-
-describe('systemd unit', () => {
-  const unit = readFileSync(join(EX, 'systemd', 'backup-exporter.service'), 'utf8');
-
-  it('runs the built exporter with a config file, reloads with SIGHUP and keeps state', () => {
-    expect(unit).toMatch(/^ExecStart=\S+node \/opt\/backup-exporter\/dist\/main\.js \\$/m);
-    expect(unit).toMatch(/--config\.file=\/etc\/backup-exporter\/config\.yaml/);
-    expect(unit).toMatch(/^ExecReload=\/bin\/kill -HUP \$MAINPID$/m);
-    expect(unit).toMatch(/^StateDirectory=backup-exporter$/m);
-    expect(unit).toMatch(/^RestartPreventExitStatus=1 2$/m);
-  });
-
-  it('systemd-analyze verify finds nothing (when available)', () => {
-    if (!hasBinary('systemd-analyze')) return console.warn('SKIPPING: systemd-analyze not found');
-    // Verify a copy whose ExecStart uses this machine's node, so only the unit itself is judged.
-    const dir = mkdtempSync(join(tmpdir(), 'unit-'));
-    try {
-      const file = join(dir, 'backup-exporter.service');
-      writeFileSync(file, unit.replace(/^ExecStart=\S+node /m, `ExecStart=${process.execPath} `));
-      const r = run('systemd-analyze', ['verify', file]);
-      expect({ code: r.code, output: r.output.trim() }).toEqual({ code: 0, output: '' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('Kubernetes manifests', () => {
-  const docs = ['deployment.yaml', 'service.yaml', 'servicemonitor.yaml', 'prometheusrule.yaml'].flatMap((f) =>
-    parseAllDocuments(readFileSync(join(EX, 'kubernetes', f), 'utf8')).map((d) => {
-      expect(d.errors).toEqual([]);
-      return d.toJS() as Record<string, any>;
-    }),
-  );
-  const kind = (k: string) => docs.find((d) => d.kind === k)!;
-
-  it('has the expected objects', () => {
-    expect(docs.map((d) => `${d.apiVersion} ${d.kind}`).sort()).toEqual([
-      'apps/v1 Deployment',
-      'monitoring.coreos.com/v1 PrometheusRule',
-      'monitoring.coreos.com/v1 ServiceMonitor',
-      'v1 ConfigMap',
-      'v1 Secret',
-      'v1 Service',
-    ]);
-  });
-
-  it('wires Deployment, Service and ServiceMonitor together', () => {
-    const pod = kind('Deployment').spec.template;
-    const container = pod.spec.containers[0];
-    expect(kind('Deployment').spec.selector.matchLabels).toEqual(pod.metadata.labels);
-    expect(kind('Service').spec.selector).toEqual(pod.metadata.labels);
-    expect(container.ports).toEqual([{ name: 'http', containerPort: 9897 }]);
-    expect(kind('Service').spec.ports[0].targetPort).toBe('http');
-    expect(kind('ServiceMonitor').spec.selector.matchLabels).toEqual(kind('Service').metadata.labels);
-    expect(kind('ServiceMonitor').spec.endpoints[0]).toMatchObject({ port: 'http', path: '/metrics' });
-    expect(container.readinessProbe.httpGet.path).toBe('/-/ready');
-    expect(container.livenessProbe.httpGet.path).toBe('/-/healthy');
-  });
-
-  it('mounts the config and every password_file the config names', () => {
-    const config = parse(kind('ConfigMap').data['config.yaml']) as {
-      targets: Array<{ auth: { password_file?: string } }>;
-    };
-    const secretKeys = Object.keys(kind('Secret').stringData);
-    for (const t of config.targets) {
-      const file = t.auth.password_file!;
-      expect(file.startsWith('/etc/backup-exporter/secrets/')).toBe(true);
-      expect(secretKeys).toContain(file.split('/').pop());
-    }
-    const args: string[] = kind('Deployment').spec.template.spec.containers[0].args;
-    expect(args).toContain('--config.file=/etc/backup-exporter/config.yaml');
-  });
-
-  it("the ServiceMonitor scrape timeout leaves room for the targets' timeout", () => {
-    const config = parse(kind('ConfigMap').data['config.yaml']) as { global: { timeout: string } };
-    const seconds = (d: string) => Number(/^(\d+)s$/.exec(d)![1]);
-    expect(seconds(kind('ServiceMonitor').spec.endpoints[0].scrapeTimeout)).toBeGreaterThan(
-      seconds(config.global.timeout),
-    );
+    expect(route('alertname=BackupRepositoryAlmostFull', 'severity=warning')).toBe('backup-team');
   });
 });

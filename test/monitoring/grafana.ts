@@ -67,7 +67,7 @@ export function variableQueries(d: DashboardJson): Array<{ name: string; selecto
     .map((v) => {
       const m = /^label_values\((.+),\s*(\w+)\)$/.exec(String(v.query));
       if (!m) throw new Error(`${d.uid}: variable ${v.name} is not a label_values() query: ${String(v.query)}`);
-      return { name: v.name, selector: m[1]!, label: m[2]! };
+      return { name: v.name, selector: m[1] ?? '', label: m[2] ?? '' };
     });
 }
 
@@ -93,6 +93,6 @@ export function substitute(expr: string, values: Record<string, string>): string
   const all = { ...BUILTIN_INTERVALS, ...values };
   return expr.replace(
     /\$\{(\w+)(?::\w+)?\}|\$(\w+)/g,
-    (whole, braced?: string, bare?: string) => all[(braced ?? bare)!] ?? whole,
+    (whole, braced?: string, bare?: string) => all[braced ?? bare ?? ''] ?? whole,
   );
 }

@@ -49,46 +49,53 @@ export async function until<T>(what: string, timeoutMs: number, check: () => Pro
   }
 }
 
-export async function startPrometheus(config: object): Promise<PrometheusServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'prometheus-'));
+/** Prometheus on a free loopback port with a fresh TSDB in `dir`; its output is collected for failure messages. */
+async function spawnPrometheus(dir: string, config: object) {
   const configFile = join(dir, 'prometheus.yml');
   writeFileSync(configFile, stringify(config));
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const args = [
+    `--config.file=${configFile}`,
+    `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--log.level=warn',
+  ];
+  const child: ChildProcess = spawn('prometheus', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const child: ChildProcess = spawn(
-    'prometheus',
-    [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const collect = (c: Buffer) => {
+    output += c.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, exited, url: `http://127.0.0.1:${port}`, output: () => output };
+}
 
+function client(url: string) {
   const api = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${url}${path}`);
     const body = (await res.json()) as { status: string; data: T; error?: string };
     if (body.status !== 'success') throw new Error(`${path}: ${body.error ?? res.status}`);
     return body.data;
   };
+  const query = async (expr: string): Promise<PromResult[]> => {
+    type Data = { resultType: string; result: PromResult[] | [number, string] };
+    const data = await api<Data>(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+    // A scalar (e.g. time()) is one value.
+    return data.resultType === 'scalar'
+      ? [{ metric: {}, value: data.result as [number, string] }]
+      : (data.result as PromResult[]);
+  };
+  return { api, query };
+}
+
+export async function startPrometheus(config: object): Promise<PrometheusServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'prometheus-'));
+  const { child, exited, url, output } = await spawnPrometheus(dir, config);
   const server: PrometheusServer = {
     url,
-    log: () => output,
-    api,
-    query: async (expr) => {
-      const data = await api<{ resultType: string; result: PromResult[] | [number, string] }>(
-        `/api/v1/query?query=${encodeURIComponent(expr)}`,
-      );
-      // A scalar (e.g. time()) is one value.
-      return data.resultType === 'scalar'
-        ? [{ metric: {}, value: data.result as [number, string] }]
-        : (data.result as PromResult[]);
-    },
+    log: output,
+    ...client(url),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -109,7 +116,7 @@ export async function startPrometheus(config: object): Promise<PrometheusServer>
   });
   if (state === 'exited') {
     await server.stop();
-    throw new Error(`prometheus exited:\n${output}`);
+    throw new Error(`prometheus exited:\n${output()}`);
   }
   return server;
 }

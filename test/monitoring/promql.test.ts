@@ -2,6 +2,8 @@
 // only metrics and labels the exporter defines (src/core/families.ts, src/core/self-metrics.ts), Prometheus'
 // own series, prom-client defaults, or recording rules of this repository.
 import { join } from 'node:path';
+import { FAMILIES } from '../../src/core/families';
+import { CONTRACT_FAMILIES } from './contract-families';
 import { allValues, committedDashboards, panelQueries, substitute, variableQueries } from './grafana';
 import { knownMetrics, problems, recordedNames, ROOT, ruleGroups, selectors } from './promql';
 
@@ -36,6 +38,18 @@ describe('the PromQL checker', () => {
     expect(recorded).toContain('backup_job:expected_interval_seconds');
   });
 
+  it("knows the contract's storage, licence, coverage and component series, as src/ defines them once it does", () => {
+    expect(check('backup_repository_status{state="failed", repository_name="r"}')).toEqual([]);
+    expect(check('backup_objects{protection="unprotected", status="x"}')).toEqual([
+      'backup_objects has no label status',
+    ]);
+    const defined = FAMILIES as Record<string, { labels: readonly string[] }>;
+    for (const [name, labels] of Object.entries(CONTRACT_FAMILIES)) {
+      const family = defined[name];
+      if (family) expect({ name, labels: [...family.labels].sort() }).toEqual({ name, labels: [...labels].sort() });
+    }
+  });
+
   it('lists the selectors of an expression', () => {
     expect(selectors('a{x="1"} / on (y) b')).toEqual([
       { metric: 'a', labels: ['x'] },
@@ -61,7 +75,7 @@ describe.each(committedDashboards().map((d) => [d.file, d.json] as const))('dash
     for (const v of variableQueries(d)) {
       const expr = substitute(v.selector, values);
       expect({ variable: v.name, problems: check(expr) }).toEqual({ variable: v.name, problems: [] });
-      const labels = [...(known.get(selectors(expr)[0]!.metric!) ?? []), 'job', 'instance'];
+      const labels = [...(known.get(selectors(expr)[0]?.metric ?? '') ?? []), 'job', 'instance'];
       expect({ variable: v.name, label: labels.includes(v.label) }).toEqual({ variable: v.name, label: true });
     }
   });

@@ -6,6 +6,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { parse } from 'yaml';
 import { FAMILIES } from '../../src/core/families';
 import { SelfMetrics } from '../../src/core/self-metrics';
+import { CONTRACT_FAMILIES } from './contract-families';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -48,9 +49,13 @@ export function selectors(expr: string): Selector[] {
   return out;
 }
 
-/** Metric name -> label names it may be selected on (beyond the scrape labels `job` and `instance`). */
+/**
+ * Metric name -> label names it may be selected on (beyond the scrape labels `job` and `instance`): the
+ * exporter's families, the contract's families it does not define yet, and its self-metrics.
+ */
 export function knownMetrics(): Map<string, string[]> {
   const known = new Map<string, string[]>();
+  for (const [name, labels] of Object.entries(CONTRACT_FAMILIES)) known.set(name, ['target', 'product', ...labels]);
   for (const [name, def] of Object.entries(FAMILIES)) known.set(name, ['target', 'product', ...def.labels]);
   const self = new SelfMetrics({ defaultMetrics: false });
   for (const m of self.registry.getMetricsAsArray()) {

@@ -1,22 +1,19 @@
-// Alert rules: accepted by promtool 2.42, their unit tests (alerts/tests/) pass, every alert is documented in
-// docs/runbook.md, and the Kubernetes PrometheusRule is the generated copy.
+// Alert rules: accepted by promtool 2.42, their unit tests (alerts/tests/) pass and show every alert both firing
+// and staying silent, every alert is documented in docs/runbook.md, and every selector follows the settings.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROMETHEUS_RULE_FILE, renderPrometheusRule } from '../../dashboards/src/prometheus-rule';
 import { promtool, requireBinary } from '../helpers/promtool';
-import { ROOT, ruleGroups } from './promql';
+import { alerts, RULES, TESTS, unitTestCases } from './alert-tests';
+import { ROOT, ruleGroups, selectors } from './promql';
 
-const RULES = join(ROOT, 'alerts', 'backup-exporter.yml');
 const EXAMPLE_RULES = join(ROOT, 'examples', 'prometheus', 'expected-interval.rules.yml');
-const alerts = ruleGroups(RULES)
-  .flatMap((g) => g.rules)
-  .filter((r) => r.alert);
 const RUNBOOK_BASE = 'https://github.com/backup-exporter/backup-exporter/blob/main/docs/runbook.md#';
+const rules = alerts();
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
 function anchors(markdown: string): string[] {
   return [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) =>
-    m[1]!
+    (m[1] ?? '')
       .trim()
       .toLowerCase()
       .replace(/[^\w\- ]/g, '')
@@ -24,7 +21,7 @@ function anchors(markdown: string): string[] {
   );
 }
 
-describe('alert rules', () => {
+describe('alert rules and promtool', () => {
   const hasPromtool = requireBinary('promtool');
 
   it('promtool check rules accepts the rules and the example recording rule (Prometheus 2.42)', () => {
@@ -41,10 +38,10 @@ describe('alert rules', () => {
 
   it('promtool test rules: every case in alerts/tests passes', () => {
     if (!hasPromtool) return;
-    const tests = readdirSync(join(ROOT, 'alerts', 'tests')).filter((f) => f.endsWith('.test.yml'));
-    expect(tests.length).toBeGreaterThanOrEqual(3);
+    const tests = readdirSync(TESTS).filter((f) => f.endsWith('.test.yml'));
+    expect(tests.length).toBeGreaterThanOrEqual(6);
     for (const t of tests) {
-      const r = promtool(['test', 'rules', join(ROOT, 'alerts', 'tests', t)]);
+      const r = promtool(['test', 'rules', join(TESTS, t)]);
       expect({ test: t, code: r.code, output: r.output }).toEqual({
         test: t,
         code: 0,
@@ -53,21 +50,21 @@ describe('alert rules', () => {
     }
   });
 
-  it('the unit tests exercise every alert', () => {
-    const text = readdirSync(join(ROOT, 'alerts', 'tests'))
-      .map((f) => readFileSync(join(ROOT, 'alerts', 'tests', f), 'utf8'))
-      .join('\n');
-    for (const a of alerts)
-      expect({ alert: a.alert, tested: text.includes(`alertname: ${a.alert}\n`) }).toEqual({
-        alert: a.alert,
-        tested: true,
-      });
+  it('the unit tests show every alert (and each of its severities) firing, and staying silent', () => {
+    const cases = unitTestCases();
+    for (const a of rules) {
+      const key = `${a.alert} ${a.labels?.severity}`;
+      const c = cases.get(key) ?? { firing: 0, silent: 0 };
+      expect({ key, firing: c.firing > 0, silent: c.silent > 0 }).toEqual({ key, firing: true, silent: true });
+    }
   });
+});
 
-  it('every alert has a severity, a summary, a description and a runbook section', () => {
+describe('alert rules', () => {
+  it('every alert has a severity, a summary, a description, a runbook section and a `for`', () => {
     const runbook = anchors(readFileSync(join(ROOT, 'docs', 'runbook.md'), 'utf8'));
-    expect(alerts.length).toBe(12);
-    for (const a of alerts) {
+    expect(rules.length).toBe(24);
+    for (const a of rules) {
       expect({ alert: a.alert, severity: a.labels?.severity }).toEqual({
         alert: a.alert,
         severity: expect.stringMatching(/^(critical|warning|info)$/),
@@ -84,13 +81,27 @@ describe('alert rules', () => {
     }
   });
 
-  it('job and log export alerts survive a collector outage with keep_firing_for', () => {
-    for (const a of alerts.filter((x) => /^Backup(Job|LogExport)/.test(x.alert!))) {
-      expect({ alert: a.alert, keep: a.keep_firing_for }).toEqual({ alert: a.alert, keep: '30m' });
-    }
+  it('alerts over series a failed collector leaves out survive the outage with keep_firing_for', () => {
+    for (const g of ruleGroups(RULES).filter((x) => x.name !== 'backup-exporter'))
+      for (const a of g.rules)
+        expect({ alert: a.alert, keep: a.keep_firing_for }).toEqual({ alert: a.alert, keep: '30m' });
   });
 
-  it('examples/kubernetes/prometheusrule.yaml is generated from the rules (`npm run dashboards`)', () => {
-    expect(readFileSync(PROMETHEUS_RULE_FILE, 'utf8')).toBe(renderPrometheusRule());
+  it('every target series selector carries the default settings selector, and `up` only the exporter one', () => {
+    for (const a of rules) {
+      const own = selectors(a.expr).filter((s) => !s.metric?.includes(':')); // recording rules are the user's
+      expect({ alert: a.alert, withoutJob: own.filter((s) => !s.labels.includes('job')) }).toEqual({
+        alert: a.alert,
+        withoutJob: [],
+      });
+      const jobs = [...a.expr.matchAll(/\b(\w+)\{job=~"([^"]+)"/g)].map(([, metric = '', job]) => ({ metric, job }));
+      expect(jobs.length).toBe(own.length);
+      for (const { metric, job } of jobs)
+        expect({ alert: a.alert, metric, job }).toEqual({
+          alert: a.alert,
+          metric,
+          job: /^(up|backup_exporter_)/.test(metric) ? 'backup|backup-exporter' : 'backup|backup-targets.*',
+        });
+    }
   });
 });

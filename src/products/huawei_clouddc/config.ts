@@ -1,9 +1,37 @@
 // Configuration keys of a huawei_clouddc target (Huawei Cloud CloudDC physical servers and log exports).
 import { z } from 'zod';
+import { formatDuration } from '../../config/duration';
 import { commonShape, duration, httpUrl, text } from '../../config/fields';
-import { readSecret, resolveCommon, resolvePath, type ResolveContext } from '../../config/resolve';
-import type { HuaweiAuth, HuaweiTarget, LogExportsConfig } from '../../config/types';
 import type { KeyPath } from '../../config/problems';
+import { SECRET } from '../../config/redact';
+import { readSecret, resolveCommon, resolvePath, type ResolveContext } from '../../config/resolve';
+import type { CollectorSpec, ProductConfig, TargetConfig } from '../../config/types';
+
+/** The CloudDC API version: the path prefix of every call and `api_version` of backup_target_info. */
+export const API_VERSION = 'v1';
+
+export type HuaweiAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'iam'; url: string; domain: string; username: string; password: string }
+  | { kind: 'aksk'; accessKey: string; secretKey: string };
+
+export interface LogExportsConfig {
+  everyMs: number;
+  downloadDir?: string;
+  keep: number;
+  stateFile: string;
+}
+
+export interface HuaweiTarget extends TargetConfig {
+  product: 'huawei_clouddc';
+  projectId: string;
+  auth: HuaweiAuth;
+  /** Physical server ids; empty = all. */
+  servers: string[];
+  logExports?: LogExportsConfig;
+}
+
+export const COLLECTORS: CollectorSpec = { names: ['servers', 'log_exports'] };
 
 // The IAM token is scoped to the target's project_id (`scope.project.id`), so no project name is needed here.
 const iamSchema = z.strictObject({
@@ -30,7 +58,7 @@ const logExportsSchema = z.strictObject({
   state_file: text(),
 });
 
-export const schema = z.strictObject({
+const schema = z.strictObject({
   ...commonShape,
   project_id: text(),
   auth: authSchema,
@@ -40,7 +68,7 @@ export const schema = z.strictObject({
 
 type Raw = z.output<typeof schema>;
 
-export async function resolve(raw: Raw, ctx: ResolveContext): Promise<HuaweiTarget> {
+async function resolve(raw: Raw, ctx: ResolveContext): Promise<HuaweiTarget> {
   const target: HuaweiTarget = {
     ...(await resolveCommon(raw, 'huawei_clouddc', ctx)),
     projectId: raw.project_id,
@@ -84,3 +112,35 @@ function logExports(raw: NonNullable<Raw['log_exports']>, ctx: ResolveContext): 
   if (raw.download_dir !== undefined) out.downloadDir = resolvePath(ctx, raw.download_dir);
   return out;
 }
+
+function showAuth(a: HuaweiAuth): Record<string, unknown> {
+  switch (a.kind) {
+    case 'token':
+      return { token: SECRET };
+    case 'iam':
+      return { iam: { url: a.url, domain: a.domain, username: a.username, password: SECRET } };
+    case 'aksk':
+      return { access_key: a.accessKey, secret_key: SECRET };
+  }
+}
+
+function show(t: HuaweiTarget): Record<string, unknown> {
+  const out: Record<string, unknown> = { project_id: t.projectId, auth: showAuth(t.auth), servers: [...t.servers] };
+  const l = t.logExports;
+  if (l) {
+    out.log_exports = {
+      every: formatDuration(l.everyMs),
+      ...(l.downloadDir === undefined ? {} : { download_dir: l.downloadDir }),
+      keep: l.keep,
+      state_file: l.stateFile,
+    };
+  }
+  return out;
+}
+
+/** Two targets writing one state file would corrupt it. */
+function exclusiveFiles(t: HuaweiTarget): Array<{ key: KeyPath; file: string }> {
+  return t.logExports ? [{ key: ['log_exports', 'state_file'], file: t.logExports.stateFile }] : [];
+}
+
+export const config: ProductConfig<HuaweiTarget> = { schema, resolve, show, collectors: COLLECTORS, exclusiveFiles };

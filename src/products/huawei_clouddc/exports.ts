@@ -1,29 +1,83 @@
-// Log exports the exporter started: starting one (scheduler or POST /-/log-exports), recording it at once in
-// the state file, and polling each server's newest export during collections until it is terminal.
+// The log exports of one target: the state file, starting an export (the scheduler, or POST /-/log-exports)
+// and recording it at once, the polling of collections, and the background scheduler and download worker.
 import type { Logger } from 'pino';
 import { describeError } from '../../common/errors';
-import type { LogExportStartResult } from '../../core/samples';
+import type { PartScope } from '../../core/module';
 import type { HttpClient } from '../../http/types';
-import type { CloudDcClient, ExportInfo, PhysicalServer } from './client';
-import { mapExportStatus } from './parse';
-import type { ExportRecord, StateStore } from './state';
+import type { CloudDcClient } from './client';
+import type { LogExportsConfig } from './config';
+import type { ExportInfo, PhysicalServer } from './decode';
+import { DownloadWorker } from './download';
+import { applyStatus, type PollDeps, pollExports } from './log_exports';
+import { ExportScheduler } from './scheduler';
+import { type ExportRecord, StateStore } from './store';
 
-export class ExportTracker {
-  /** Servers whose start request is in flight: a second start for them is a 409, not a duplicate export. */
-  private readonly starting = new Set<string>();
+/** The outcome of a start: the new export's id, or the HTTP status and reason of POST /-/log-exports. */
+export type LogExportStartResult = { status: 202; exportId: string } | { status: 400 | 409 | 502; reason: string };
+
+export interface LogExportsDeps {
+  target: string;
+  config: LogExportsConfig;
+  client: CloudDcClient;
+  /** The target's client outside collections (starts, scheduler, downloads). */
+  http: HttpClient;
+  log: Logger;
+  concurrency: number;
+  /** The selected servers (the inventory), for the scheduler. */
+  servers(): Promise<PhysicalServer[]>;
+}
+
+export class LogExports {
+  readonly store: StateStore;
   /** Wall-clock time of the last start request (scheduled or manual), for the per-target spacing. */
   lastStartAt = 0;
+  /** Servers whose start request is in flight: a second start for them is a 409, not a duplicate export. */
+  private readonly starting = new Set<string>();
+  private readonly downloads?: DownloadWorker;
+  private readonly scheduler: ExportScheduler;
+  private readonly poller: PollDeps;
 
-  constructor(
-    private readonly client: CloudDcClient,
-    readonly store: StateStore,
-    private readonly log: Logger,
-    private readonly now: () => number,
-    private readonly onCompleted: () => void,
-  ) {}
+  constructor(private readonly d: LogExportsDeps) {
+    const { config, client, log } = d;
+    this.store = new StateStore(config.stateFile, d.target, log);
+    if (config.downloadDir !== undefined) {
+      const dir = config.downloadDir;
+      this.downloads = new DownloadWorker(client, this.store, d.http, log, {
+        target: d.target,
+        dir,
+        keep: config.keep,
+      });
+    }
+    this.scheduler = new ExportScheduler(this, d.servers, log);
+    const onCompleted = () => this.downloads?.kick();
+    this.poller = { client, store: this.store, log, concurrency: d.concurrency, onCompleted };
+  }
+
+  /** Background work: the download worker always, the scheduler unless schedulers are off (it writes to the vendor). */
+  start(schedulers: boolean): void {
+    if (schedulers) this.scheduler.start();
+    this.downloads?.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await this.downloads?.stop();
+  }
+
+  /** The newest export of each server, polled until terminal (the log_exports collector). */
+  poll(http: HttpClient, servers: readonly PhysicalServer[], scope: PartScope): Promise<Map<string, ExportRecord>> {
+    return pollExports(this.poller, http, servers, scope);
+  }
+
+  /** True when the scheduler should start one: none yet, or the newest is older than `every` and not processing. */
+  due(serverId: string): boolean {
+    const newest = this.store.newest(serverId);
+    if (!newest) return true;
+    return newest.state !== 'processing' && Date.now() / 1000 - newest.createdAt >= this.d.config.everyMs / 1000;
+  }
 
   /** Starts an export of one server now: 202 with its id, 409 while one is processing, 502 on upstream failure. */
-  async start(http: HttpClient, serverId: string): Promise<LogExportStartResult> {
+  async startExport(serverId: string): Promise<LogExportStartResult> {
     await this.store.ready();
     if (this.starting.has(serverId) || this.store.newest(serverId)?.state === 'processing') {
       return { status: 409, reason: `an export of server ${serverId} is still processing` };
@@ -33,81 +87,32 @@ export class ExportTracker {
     try {
       let info: ExportInfo;
       try {
-        info = await this.client.createExport(http, serverId);
+        info = await this.d.client.createExport(this.d.http, serverId);
       } catch (err) {
-        this.log.warn({ server: serverId, err: describeError(err) }, 'starting a log export failed');
+        this.d.log.warn({ server: serverId, err: describeError(err) }, 'starting a log export failed');
         return { status: 502, reason: describeError(err) };
       }
-      const record: ExportRecord = {
-        serverId,
-        exportId: info.exportId,
-        createdAt: info.createdAt ?? this.now() / 1000,
-        state: 'processing',
-        terminal: false,
-      };
-      apply(record, info, this.log);
-      // A just-created export is processing unless the API says otherwise in words we know.
-      if (record.state === 'unknown') record.state = 'processing';
-      this.store.add(record);
-      await this.store.save();
-      this.log.info({ server: serverId, export_id: info.exportId }, 'log export started');
+      await this.record(serverId, info);
+      this.d.log.info({ server: serverId, export_id: info.exportId }, 'log export started');
       return { status: 202, exportId: info.exportId };
     } finally {
       this.starting.delete(serverId);
     }
   }
 
-  /** True when the scheduler should start one: none yet, or the newest is older than `everyMs` and not processing. */
-  due(serverId: string, everyMs: number): boolean {
-    const newest = this.store.newest(serverId);
-    if (!newest) return true;
-    return newest.state !== 'processing' && this.now() / 1000 - newest.createdAt >= everyMs / 1000;
+  /** Writes a new export to the state file at once: CloudDC cannot list exports, the file is all we know. */
+  private async record(serverId: string, info: ExportInfo): Promise<void> {
+    const record: ExportRecord = {
+      serverId,
+      exportId: info.exportId,
+      createdAt: info.createdAt ?? Date.now() / 1000,
+      state: 'processing',
+      terminal: false,
+    };
+    applyStatus(record, info, this.d.log);
+    // A just-created export is processing unless the API says otherwise in words we know.
+    if (record.state === 'unknown') record.state = 'processing';
+    this.store.add(record);
+    await this.store.save();
   }
-
-  /**
-   * Polls each server's newest non-terminal export; returns every server's newest export. Saves the state when
-   * anything changed; throws the first polling error after saving what did succeed.
-   */
-  async poll(http: HttpClient, servers: readonly PhysicalServer[]): Promise<Map<string, ExportRecord>> {
-    await this.store.ready();
-    const newest = new Map<string, ExportRecord>();
-    for (const s of servers) {
-      const r = this.store.newest(s.id);
-      if (r) newest.set(s.id, r);
-    }
-    const open = [...newest.values()].filter((r) => !r.terminal);
-    const results = await Promise.allSettled(
-      open.map(async (r) => {
-        const info = await this.client.getExport(http, r.serverId, r.exportId);
-        if (info === 'lost') {
-          Object.assign(r, { state: 'unknown', lost: true, terminal: true });
-          this.log.warn(
-            { server: r.serverId, export_id: r.exportId },
-            'log export is unknown to the API (404); marked lost',
-          );
-        } else {
-          apply(r, info, this.log);
-        }
-      }),
-    );
-    if (open.length > 0) await this.store.save();
-    if (open.some((r) => r.state === 'completed')) this.onCompleted();
-    const failure = results.find((x): x is PromiseRejectedResult => x.status === 'rejected');
-    if (failure) throw failure.reason;
-    return newest;
-  }
-}
-
-/** Copies a status answer onto a record. */
-function apply(r: ExportRecord, info: ExportInfo, log: Logger): void {
-  if (info.status !== undefined) {
-    const changed = r.status !== info.status;
-    r.status = info.status;
-    r.state = mapExportStatus(info.status);
-    // Logged when it changes, not on every poll.
-    if (r.state === 'unknown' && changed)
-      log.warn({ server: r.serverId, export_id: r.exportId, status: info.status }, 'unrecognised log export status');
-  }
-  if (info.progress !== undefined) r.progress = info.progress;
-  r.terminal = r.state === 'completed' || r.state === 'failed';
 }

@@ -1,16 +1,13 @@
-// The export trigger: independent of scrapes, it checks each selected server every `checkIntervalMs` (a minute)
-// and starts an export where one is due, never more than one start per `minStartSpacingMs` (10 s) per target.
+// The export trigger (contract 4.3): independent of scrapes, it checks each selected server once a minute and
+// starts an export where one is due, never more than one start per 10 s per target (manual starts included).
 import type { Logger } from 'pino';
 import { describeError } from '../../common/errors';
-import type { HttpClient } from '../../http/types';
-import type { PhysicalServer } from './client';
-import type { ExportTracker } from './exports';
+import { byText } from '../../common/order';
+import type { PhysicalServer } from './decode';
+import type { LogExports } from './exports';
 
-export interface SchedulerOptions {
-  checkIntervalMs: number;
-  minStartSpacingMs: number;
-  everyMs: number;
-}
+const CHECK_INTERVAL_MS = 60_000;
+const MIN_START_SPACING_MS = 10_000;
 
 export class ExportScheduler {
   private timer?: NodeJS.Timeout;
@@ -18,18 +15,14 @@ export class ExportScheduler {
   private readonly abort = new AbortController();
 
   constructor(
-    private readonly tracker: ExportTracker,
+    private readonly exports: LogExports,
     private readonly servers: () => Promise<PhysicalServer[]>,
-    private readonly http: HttpClient,
     private readonly log: Logger,
-    private readonly opts: SchedulerOptions,
-    /** Runs after each check (the download worker's periodic pass). */
-    private readonly afterCheck: () => void,
   ) {}
 
   start(): void {
     if (this.timer || this.abort.signal.aborted) return;
-    this.timer = setInterval(() => this.check(), this.opts.checkIntervalMs);
+    this.timer = setInterval(() => this.check(), CHECK_INTERVAL_MS);
     this.timer.unref();
     this.check();
   }
@@ -47,26 +40,26 @@ export class ExportScheduler {
       .catch((err: unknown) => this.log.warn({ err: describeError(err) }, 'log export scheduler: check failed'))
       .finally(() => {
         this.running = undefined;
-        this.afterCheck();
       });
   }
 
   private async pass(): Promise<void> {
-    await this.tracker.store.ready();
-    const servers = [...(await this.servers())].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await this.exports.store.ready();
+    const servers = [...(await this.servers())].sort(byText((s) => s.id));
     for (const s of servers) {
       if (this.abort.signal.aborted) return;
-      if (!this.tracker.due(s.id, this.opts.everyMs)) continue;
+      if (!this.exports.due(s.id)) continue;
       await this.waitForSpacing();
-      if (this.abort.signal.aborted || !this.tracker.due(s.id, this.opts.everyMs)) continue;
-      const r = await this.tracker.start(this.http, s.id);
-      if (r.status !== 202)
+      if (this.abort.signal.aborted || !this.exports.due(s.id)) continue;
+      const r = await this.exports.startExport(s.id);
+      if (r.status !== 202) {
         this.log.debug({ server: s.id, status: r.status, reason: r.reason }, 'scheduled log export not started');
+      }
     }
   }
 
   private async waitForSpacing(): Promise<void> {
-    const wait = this.tracker.lastStartAt + this.opts.minStartSpacingMs - Date.now();
+    const wait = this.exports.lastStartAt + MIN_START_SPACING_MS - Date.now();
     if (wait <= 0) return;
     const signal = this.abort.signal;
     await new Promise<void>((resolve) => {

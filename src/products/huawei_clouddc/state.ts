@@ -1,179 +1,88 @@
-// The log-export state file. CloudDC has no "list exports" call, so an export the exporter started is only
-// known through this file: it must survive restarts and crashes (written atomically: temp file, fsync,
-// rename) and a damaged file must not stop the exporter (kept aside as *.corrupt-<timestamp>, replaced).
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { Logger } from 'pino';
-import { EXPORT_STATES, type ExportState } from '../../core/families';
+// The per-target state of huawei_clouddc (credentials, the log exports with their state file, scheduler and
+// download worker) and one collection: the server inventory decides whether the target is up; `log_exports`
+// polls the exports the exporter started.
+import { describeError } from '../../common/errors';
+import type { CollectContext, CollectResult, ProductState, StateDeps } from '../../core/module';
+import type { HttpClient } from '../../http/types';
+import { createAuthorizer } from './auth';
+import { type Authorizer, CloudDcClient } from './client';
+import { API_VERSION, type HuaweiTarget } from './config';
+import type { PhysicalServer } from './decode';
+import { type LogExportStartResult, LogExports } from './exports';
+import type { ExportRecord } from './store';
+import { exportSamples, serverSamples } from './samples';
+import { type InventoryDeps, inventory } from './servers';
 
-export interface DownloadRecord {
-  file: string;
-  bytes: number;
-  sha256: string;
-  at: number;
-}
-
-export interface ExportRecord {
-  serverId: string;
-  exportId: string;
-  /** Vendor created_at, else the local time of the start; Unix seconds. */
-  createdAt: number;
-  /** Raw vendor status of the last poll. */
-  status?: string;
-  state: ExportState;
-  /** 0..1 */
-  progress?: number;
-  /** The API answered 404: the export cannot be polled or downloaded any more. */
-  lost?: boolean;
-  /** completed, failed or lost: not polled again. */
-  terminal: boolean;
-  download?: DownloadRecord;
-  downloadAttempts?: number;
-  /** The archive was deleted to honour `keep`. */
-  pruned?: boolean;
-}
-
-interface StateFile {
-  version: 1;
-  target: string;
-  exports: ExportRecord[];
-}
-
-/** Records kept per server (newest first); older ones are forgotten. */
-const HISTORY_PER_SERVER = 20;
-
-export class StateStore {
-  private exports: ExportRecord[] = [];
-  private loading?: Promise<void>;
-  private writing: Promise<void> = Promise.resolve();
+export class HuaweiState implements ProductState {
+  private readonly auth: Authorizer;
+  private readonly inventoryDeps: InventoryDeps;
+  /** Undefined without `log_exports:` or with the log_exports collector excluded. */
+  private readonly exports?: LogExports;
 
   constructor(
-    readonly file: string,
-    private readonly target: string,
-    private readonly log: Logger,
-    private readonly now = Date.now,
-  ) {}
-
-  /** Loads the file once (later calls share the first load). */
-  ready(): Promise<void> {
-    // A failed load (unreadable file) is not remembered: the next caller tries again.
-    this.loading ??= this.load().catch((err: unknown) => {
-      this.loading = undefined;
-      throw err;
-    });
-    return this.loading;
+    private readonly target: HuaweiTarget,
+    private readonly deps: StateDeps,
+  ) {
+    this.auth = createAuthorizer(target, deps);
+    const client = new CloudDcClient(target.projectId, this.auth, deps.log);
+    this.inventoryDeps = { client, caches: deps.caches, log: deps.log };
+    const config = target.logExports;
+    if (config && target.collectors.includes('log_exports')) {
+      this.exports = new LogExports({
+        target: target.name,
+        config,
+        client,
+        http: deps.http,
+        log: deps.log,
+        concurrency: target.concurrency,
+        servers: () => this.servers(deps.http, Date.now()),
+      });
+    }
   }
 
-  all(): readonly ExportRecord[] {
-    return this.exports;
-  }
-
-  /** The server's newest export (by created_at, then id), or undefined. */
-  newest(serverId: string): ExportRecord | undefined {
-    let best: ExportRecord | undefined;
-    for (const r of this.exports) if (r.serverId === serverId && (!best || newer(r, best))) best = r;
-    return best;
-  }
-
-  forServer(serverId: string): ExportRecord[] {
-    return this.exports.filter((r) => r.serverId === serverId).sort((a, b) => (newer(a, b) ? -1 : 1));
-  }
-
-  add(record: ExportRecord): void {
-    this.exports = this.exports.filter((r) => !(r.serverId === record.serverId && r.exportId === record.exportId));
-    this.exports.push(record);
-    this.trim(record.serverId);
-  }
-
-  /** Writes the whole state atomically; writes are serialised so the newest state always lands last. */
-  save(): Promise<void> {
-    const text = `${JSON.stringify({ version: 1, target: this.target, exports: this.exports } satisfies StateFile, null, 1)}\n`;
-    this.writing = this.writing.catch(() => undefined).then(() => writeAtomic(this.file, text));
-    return this.writing;
-  }
-
-  private trim(serverId: string): void {
-    const old = new Set(
-      this.forServer(serverId)
-        .slice(HISTORY_PER_SERVER)
-        .filter((r) => !r.download || r.pruned),
+  async collect(ctx: CollectContext): Promise<CollectResult> {
+    const servers = await ctx.inventory(() => this.servers(ctx.http, ctx.now));
+    const samples = serverSamples(servers, (field, raw) =>
+      ctx.log.debug({ field, raw }, 'unrecognised CloudDC server state'),
     );
-    if (old.size > 0) this.exports = this.exports.filter((r) => !old.has(r));
+    const newest = await ctx.part('log_exports', (scope) =>
+      this.exports ? this.exports.poll(ctx.http, servers, scope) : Promise.resolve(new Map<string, ExportRecord>()),
+    );
+    if (newest) for (const s of exportSamples(servers, newest)) samples.push(s);
+    return { info: { api_version: API_VERSION }, samples };
   }
 
-  private async load(): Promise<void> {
-    let text: string;
+  /** The export scheduler (not with --no-schedulers: it writes to the vendor) and the download worker. */
+  start(): void {
+    this.exports?.start(this.deps.schedulers);
+  }
+
+  async stop(): Promise<void> {
+    await this.exports?.stop();
+    this.auth.clear();
+  }
+
+  /** POST /-/log-exports: starts an export of a selected server now. */
+  async startLogExport(serverId: string): Promise<LogExportStartResult> {
+    const name = this.target.name;
+    if (!this.exports) {
+      const why = this.target.logExports ? 'log_exports (excluded by its collectors)' : 'log_exports configured';
+      return { status: 400, reason: `target ${name} has no ${why}` };
+    }
+    if (this.target.servers.length > 0 && !this.target.servers.includes(serverId)) {
+      return { status: 400, reason: `server ${serverId} is not selected by target ${name}` };
+    }
+    let servers: PhysicalServer[];
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      servers = await this.servers(this.deps.http, Date.now());
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
+      return { status: 502, reason: describeError(err) };
     }
-    const parsed = parseState(text);
-    if (parsed) {
-      this.exports = parsed;
-      return;
-    }
-    const aside = `${this.file}.corrupt-${stamp(this.now())}`;
-    await fs.rename(this.file, aside);
-    this.log.error(
-      { file: this.file, movedTo: aside },
-      'log export state file is corrupt; moved aside and starting empty',
-    );
-    await this.save();
+    if (!servers.some((s) => s.id === serverId)) return { status: 400, reason: `unknown server ${serverId}` };
+    return this.exports.startExport(serverId);
   }
-}
 
-function newer(a: ExportRecord, b: ExportRecord): boolean {
-  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt;
-  return a.exportId.localeCompare(b.exportId, 'en', { numeric: true }) > 0;
-}
-
-/** The records, or undefined when the text is not a state file this version wrote. */
-export function parseState(text: string): ExportRecord[] | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
+  private servers(http: HttpClient, now: number): Promise<PhysicalServer[]> {
+    return inventory(this.inventoryDeps, this.target, http, now);
   }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as Partial<StateFile>;
-  if (d.version !== 1 || !Array.isArray(d.exports)) return undefined;
-  return d.exports.every(validRecord) ? d.exports : undefined;
-}
-
-function validRecord(r: unknown): r is ExportRecord {
-  if (typeof r !== 'object' || r === null) return false;
-  const x = r as Record<string, unknown>;
-  return (
-    typeof x.serverId === 'string' &&
-    typeof x.exportId === 'string' &&
-    typeof x.createdAt === 'number' &&
-    typeof x.terminal === 'boolean' &&
-    (EXPORT_STATES as readonly unknown[]).includes(x.state)
-  );
-}
-
-let tmpCounter = 0;
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${++tmpCounter}`;
-  const fh = await fs.open(tmp, 'w', 0o600);
-  try {
-    await fh.writeFile(text);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await fs.rename(tmp, file);
-}
-
-/** `20261122T120000Z`: sortable and safe in file names. */
-export function stamp(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
 }

@@ -27,6 +27,8 @@ export interface EntryCounts {
 }
 
 export class Vb365Client {
+  private orgs?: Promise<Vb365Org[]>;
+
   constructor(
     private readonly http: HttpClient,
     readonly version: number,
@@ -90,8 +92,10 @@ export class Vb365Client {
     return this.list(path, {}, (i) => decodeJob(i, kind));
   }
 
-  organizations(): Promise<Vb365Org[]> {
-    return this.list(`${this.v}/Organizations`, {}, decodeOrg);
+  /** Listed once per collection: the inventory and the collectors that name tenants share one request. */
+  async organizations(): Promise<Vb365Org[]> {
+    this.orgs ??= this.list(`${this.v}/Organizations`, {}, decodeOrg);
+    return [...(await this.orgs)];
   }
 
   /** v3–v7: the backup jobs of one organization (how a job's tenant is known before v8). */

@@ -10,7 +10,9 @@ import { TokenManager, type Token } from '../../http/token';
 import type { HttpClient } from '../../http/types';
 import { detectVersion, passwordGrant, versionNumber } from './auth';
 import { type EntryCounts, Vb365Client } from './client';
+import { collectCapacity } from './capacity';
 import type { ApiVersion, VeeamM365Target } from './config';
+import type { Vb365Org } from './decode';
 import { type InventoryJob, loadJobs } from './jobs';
 import { loadLogCounts } from './logs';
 import { jobSeries, type LastRuns, pickRuns, sortJobs } from './samples';
@@ -20,6 +22,7 @@ interface Inventory {
   api: Vb365Client;
   version: ApiVersion;
   jobs: InventoryJob[];
+  orgs: Vb365Org[];
   serverVersion?: string;
 }
 
@@ -51,12 +54,20 @@ export class M365State implements ProductState {
       lookbackSeconds: this.target.lookbackMs / 1000,
       warningIsSuccess: this.target.warningIsSuccess,
     };
+    // Storage, licence, coverage and proxies run beside the sessions; each is a part of its own.
+    const capacity = collectCapacity(ctx, {
+      api: inv.api,
+      orgs: inv.orgs,
+      cache: this.deps.caches.inventory,
+      concurrency: this.target.concurrency,
+    });
     const runs = await ctx.part('sessions', (scope) => this.runs(inv, selected, policy, scope));
     const counts = await ctx.part('logs', (scope) => this.logs(inv.api, selected, runs ?? new Map(), scope));
     const samples: Sample[] = [];
     for (const job of sortJobs(selected)) {
       for (const s of jobSeries(job, runs?.get(job.id), counts?.get(job.id), policy.now)) samples.push(s);
     }
+    for (const s of await capacity) samples.push(s);
     const info = { api_version: inv.version, ...(inv.serverVersion ? { server_version: inv.serverVersion } : {}) };
     return { info, samples };
   }
@@ -77,8 +88,13 @@ export class M365State implements ProductState {
     const version = this.versions.current(ctx.now);
     if (version === undefined) throw new UpstreamError('internal', 'VB365 API version unknown after login');
     const api = new Vb365Client(ctx.http, versionNumber(version), this.tokens);
-    const [jobs, serverVersion] = await Promise.all([this.jobs(api, ctx.now), this.serverVersion(api, ctx.now)]);
-    return { api, version, jobs, ...(serverVersion ? { serverVersion } : {}) };
+    const [jobs, serverVersion, orgs] = await Promise.all([
+      this.jobs(api, ctx.now),
+      this.serverVersion(api, ctx.now),
+      // The tenants of the storage, licence and coverage series (the jobs' own load reads the same listing).
+      this.deps.caches.inventory.get(`orgs:v${api.version}`, () => api.organizations(), ctx.now),
+    ]);
+    return { api, version, jobs, orgs, ...(serverVersion ? { serverVersion } : {}) };
   }
 
   private async jobs(api: Vb365Client, now: number): Promise<InventoryJob[]> {

@@ -4,6 +4,9 @@
 // arrays up to v4 (Jobs, Organizations and CopyJobs bare up to v7), pages from v5, v8 log items with
 // `type`/`message` instead of `title`, v8 sessions with `jobId`.
 import { startSimulator, type SimReply, type SimRequest, type Simulator } from '../common';
+import { type CapacitySim, createCapacitySim } from './capacity';
+import type { CapacityData, CapacityScale } from './capacity-data';
+import type { CapacityMode } from './capacity-shapes';
 import { generateData, type M365Data, type M365Scale } from './data';
 import { seededRandom } from '../random';
 import { list, vendorError } from './paging';
@@ -34,7 +37,7 @@ export interface M365SimOptions extends SessionModes, SessionShapeModes, TokenMo
   port?: number;
   /** `v3`..`v8` (default `v8`). */
   version?: string;
-  scale?: Partial<M365Scale>;
+  scale?: Partial<M365Scale & CapacityScale>;
   now?: () => number;
   /** Shuffle every list (stable across pages, like a server with its own order); a number is the seed. */
   shuffle?: boolean | number;
@@ -47,10 +50,15 @@ export interface M365SimOptions extends SessionModes, SessionShapeModes, TokenMo
   password?: string;
   /** UTC offset of the server's timestamps, minutes (default +60). */
   offsetMinutes?: number;
+  /** Odd answers of the storage, licence, coverage and proxy endpoints (CAPACITY_MODES). */
+  capacityModes?: CapacityMode[];
 }
 
 export interface M365Simulator extends Simulator {
   readonly data: M365Data;
+  /** Repositories, usage, licence, licensed users and proxies, and the capacity modes in force (changeable). */
+  readonly capacity: CapacityData;
+  readonly capacityModes: Set<CapacityMode>;
   /** The server's version (3..8); setting it upgrades the server (other versions answer 404). */
   version: number;
   /** Every login attempt: API version used and whether v7+ antiforgery was turned off. */
@@ -64,6 +72,8 @@ export interface M365Simulator extends Simulator {
 export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M365Simulator> {
   const now = opts.now ?? Date.now;
   const data = generateData(now(), opts.scale);
+  const shuffleSeed = opts.shuffle === true ? 7 : opts.shuffle === false ? undefined : opts.shuffle;
+  const capacity = createCapacitySim(data, now(), { ...opts.scale, modes: opts.capacityModes, shuffleSeed });
   if (opts.shuffle !== undefined && opts.shuffle !== false) shuffleData(data, opts.shuffle === true ? 7 : opts.shuffle);
   const state = { version: Number(/^v?([3-8])$/.exec(opts.version ?? 'v8')?.[1] ?? 8) };
   const tokens = new TokenStore(
@@ -77,7 +87,7 @@ export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M36
     tls: opts.tls,
     latencyMs: opts.latencyMs,
     port: opts.port,
-    handler: (req) => route(req, { data, tokens, opts, version: state.version, origin, now: now() }),
+    handler: (req) => route(req, { data, capacity, tokens, opts, version: state.version, origin, now: now() }),
   });
   origin = sim.url;
   // Object.assign would copy the accessor's current value: the version must stay live.
@@ -90,6 +100,8 @@ export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M36
   });
   return Object.assign(sim as Simulator & { version: number }, {
     data,
+    capacity: capacity.data,
+    capacityModes: capacity.modes,
     logins: tokens.logins,
     expireTokens: () => tokens.expireAll(),
     count: (match: RegExp) => sim.requests.filter((r) => match.test(r.path)).length,
@@ -98,6 +110,7 @@ export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M36
 
 interface RouteCtx {
   data: M365Data;
+  capacity: CapacitySim;
   tokens: TokenStore;
   opts: M365SimOptions;
   version: number;
@@ -110,12 +123,18 @@ function route(req: SimRequest, rc: RouteCtx): SimReply | undefined {
   const v = Number(m?.[1]);
   if (!m || !SERVED[rc.version]?.includes(v)) return undefined;
   const rest = m[2]!.replace(/\/$/, '');
-  const c: ShapeCtx = { version: v, origin: rc.origin, offsetMinutes: rc.opts.offsetMinutes ?? 60, modes: rc.opts };
+  const c: ShapeCtx = {
+    version: v,
+    origin: rc.origin,
+    offsetMinutes: rc.opts.offsetMinutes ?? 60,
+    sessionModes: rc.opts,
+  };
   if (/^token$/i.test(rest)) return req.method === 'POST' ? rc.tokens.grant(req, v) : undefined;
   if (req.method !== 'GET') return undefined;
   if (!rc.tokens.valid(req))
     return { status: 401, json: { message: 'Authorization has been denied for this request.' } };
-  return getRoute(req, rest, c, rc);
+  const paged = (items: unknown[], pagedFrom: number) => list(req, c, pagedFrom, items, rest, rc);
+  return rc.capacity.route(req, rest, c, rc.now, paged) ?? getRoute(req, rest, c, rc);
 }
 
 function getRoute(req: SimRequest, rest: string, c: ShapeCtx, rc: RouteCtx): SimReply | undefined {

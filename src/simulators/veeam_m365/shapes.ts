@@ -19,7 +19,7 @@ export interface ShapeCtx {
   /** Absolute base (`https://host:port`) for hrefs before v6; relative hrefs from v6 on. */
   origin: string;
   offsetMinutes: number;
-  modes?: SessionShapeModes;
+  sessionModes?: SessionShapeModes;
 }
 
 function href(c: ShapeCtx, path: string): { href: string } {
@@ -44,7 +44,7 @@ export function wireSeconds(ms: number): number {
 function endTime(c: ShapeCtx, ms: number | null): { endTime?: string | null } {
   if (ms !== null) return { endTime: time(c, ms) };
   if (c.version >= 7) return { endTime: null };
-  const mode = c.modes?.runningEnd ?? 'minvalue';
+  const mode = c.sessionModes?.runningEnd ?? 'minvalue';
   return mode === 'absent' ? {} : { endTime: mode === 'null' ? null : '0001-01-01T00:00:00' };
 }
 
@@ -110,7 +110,7 @@ function copySchedule(): Record<string, unknown> {
 /** The job a session names (v8 `jobId`, the job link), per `copySessionJob` for a copy session. */
 function namedJob(c: ShapeCtx, s: SimSession, source?: string): { id: string; copy: boolean } | undefined {
   if (s.kind === 'Backup') return { id: s.jobId, copy: false };
-  const mode = c.modes?.copySessionJob ?? 'copy';
+  const mode = c.sessionModes?.copySessionJob ?? 'copy';
   if (mode === 'none') return undefined;
   return mode === 'backup' && source ? { id: source, copy: false } : { id: s.jobId, copy: true };
 }
@@ -123,7 +123,7 @@ export function sessionShape(c: ShapeCtx, s: SimSession, source?: string): Recor
     self: href(c, `JobSessions/${s.id}`),
     log: href(c, `JobSessions/${s.id}/LogItems`),
   };
-  if (named && c.modes?.sessionJobLinks !== false) {
+  if (named && c.sessionModes?.sessionJobLinks !== false) {
     if (named.copy) links.copyJob = href(c, `CopyJobs/${named.id}`);
     else links.job = href(c, `Jobs/${named.id}`);
   }

@@ -1,12 +1,9 @@
-import {
-  mapExportStatus,
-  mapHealth,
-  mapPower,
-  parsePercentage,
-  parseTime,
-  safeSegment,
-} from '../../src/products/huawei_clouddc/parse';
-import { parseState } from '../../src/products/huawei_clouddc/state';
+// Reading CloudDC values: percentages, times, the state mappings, file names from vendor ids, the state file.
+import { isoTime as parseTime } from '../../src/common/decode';
+import { percentage as parsePercentage } from '../../src/products/huawei_clouddc/decode';
+import { safeSegment } from '../../src/products/huawei_clouddc/download';
+import { mapExportStatus, mapHealth, mapPower } from '../../src/products/huawei_clouddc/samples';
+import { parseState } from '../../src/products/huawei_clouddc/store';
 
 describe('parsePercentage', () => {
   test.each<[unknown, number | undefined]>([
