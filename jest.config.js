@@ -2,7 +2,10 @@
 // it, real Prometheus tools, load). The integration project builds dist/ before its first test, so a test never
 // runs stale compiled code.
 const transform = {
-  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 const common = { testEnvironment: 'node', transform };
 

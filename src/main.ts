@@ -2,6 +2,7 @@
 // The backup-exporter program: flags, configuration check, serving, reload on SIGHUP, graceful stop. The one
 // place that hands the product registry to the layers below.
 import v8 from 'node:v8';
+import type { Logger } from 'pino';
 import { FlagError, type Flags, parseFlags, usage } from './cli';
 import { createLogger, SecretRedactor } from './common/log';
 import { NODE_VERSION, REVISION, VERSION } from './common/version';
@@ -49,9 +50,22 @@ async function checkConfig(flags: Flags, registry: Registry): Promise<number> {
   return 1;
 }
 
+/**
+ * What to do with an error nothing handled: log it (its stack included) through the logger, which hides every
+ * configured secret, and exit 1, since the process may be in any state.
+ */
+export function crashHandler(log: Logger, what: string, exit: (code: number) => void = process.exit) {
+  return (err: unknown): void => {
+    log.fatal({ err: err instanceof Error ? err : new Error(String(err)) }, what);
+    exit(1);
+  };
+}
+
 async function serve(flags: Flags, registry: Registry): Promise<number> {
   const redactor = new SecretRedactor();
   const log = createLogger({ level: flags.logLevel, format: flags.logFormat, redactor });
+  process.on('uncaughtException', crashHandler(log, 'uncaught exception'));
+  process.on('unhandledRejection', crashHandler(log, 'unhandled rejection'));
   log.info({ version: VERSION, revision: REVISION, node: NODE_VERSION }, 'starting backup-exporter');
   let running: Running;
   try {

@@ -191,7 +191,7 @@ export function ahsayBound(users: readonly AhsayUserLike[], zone: string, c: Bou
     { request: 'GetBackupJobProgress of running last runs', count: running, why: 'progress_ratio' },
     { request: 'ListUsers, ListBackupSets', count: 0, why: 'inventory fresh' },
   ];
-  const chain = Math.max(0, ...walks.map((w) => w.dayLists)) + (running > 0 ? 1 : 0);
+  const chain = walks.reduce((m, w) => Math.max(m, w.dayLists), 0) + (running > 0 ? 1 : 0);
   return bound(items, chain);
 }
 

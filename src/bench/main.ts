@@ -151,7 +151,7 @@ export async function runBench(args: Args): Promise<Results> {
       collections: all.length,
       matching: all.filter((c) => countsMatch(c.requests, c.selfReported)).length,
     };
-    const largestBoundMs = Math.max(...PRODUCTS.map((p) => bounds[p].timeBoundMs));
+    const largestBoundMs = PRODUCTS.reduce((m, p) => Math.max(m, bounds[p].timeBoundMs), 0);
     const verdicts = evaluate({
       products: PRODUCTS,
       minimal: Object.fromEntries(PRODUCTS.map((p) => [p, bounds[p].minimalRequests])) as Record<Product, number>,

@@ -57,7 +57,7 @@ export function projectNaiveWall(
   measuredLatencyMs: number,
   latencyMs: number,
 ): number {
-  const longest = Math.max(0, ...Object.values(requestsByProduct));
+  const longest = Object.values(requestsByProduct).reduce((m, n) => Math.max(m, n), 0);
   return measuredWallMs + longest * (latencyMs - measuredLatencyMs);
 }
 

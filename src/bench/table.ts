@@ -4,7 +4,7 @@ import { PRODUCTS } from './estate';
 import { fmtMs, type Collection, type CollectionSummary } from './measure';
 
 function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = head.map((h, i) => rows.reduce((m, r) => Math.max(m, (r[i] ?? '').length), h.length));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

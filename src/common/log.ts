@@ -1,25 +1,14 @@
-// Logging with pino, as logfmt (default, like Prometheus' own exporters) or JSON. Every line passes through a
-// redactor that replaces any configured secret, so a secret that slips into an error message from a vendor
-// still never reaches the log.
+// Logging with pino, as logfmt (default, like Prometheus' own exporters) or JSON. Every configured secret is
+// hidden in the message and the fields of each call before pino serialises them: once escaped for JSON or
+// logfmt, a secret containing `"` or `\` no longer reads the same. The finished line is checked once more.
 import pino, { type Logger } from 'pino';
 import { Writable } from 'node:stream';
+import { SecretRedactor } from './secrets';
+
+export { SecretRedactor } from './secrets';
 
 export type LogFormat = 'logfmt' | 'json';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-/** The set of secret strings currently configured; replaced on every successful (re)load. */
-export class SecretRedactor {
-  private secrets: string[] = [];
-  set(secrets: readonly string[]): void {
-    // Longest first, so a secret that contains another is replaced whole.
-    this.secrets = [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
-  }
-  redact(text: string): string {
-    let out = text;
-    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join('<secret>');
-    return out;
-  }
-}
 
 const LEVEL_NAMES: Record<number, string> = {
   10: 'trace',
@@ -58,20 +47,26 @@ export function createLogger(opts: {
 }): Logger {
   const out = opts.out ?? process.stderr;
   const format = opts.format ?? 'logfmt';
+  const redactor = opts.redactor ?? new SecretRedactor();
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
       const lines = chunk
         .toString('utf8')
         .split('\n')
         .filter((l) => l.length > 0);
-      for (const l of lines) {
-        const text = format === 'json' ? `${l}\n` : toLogfmt(l);
-        out.write(opts.redactor ? opts.redactor.redact(text) : text);
-      }
+      for (const l of lines) out.write(redactor.redact(format === 'json' ? `${l}\n` : toLogfmt(l)));
       done();
     },
   });
-  return pino({ level: opts.level ?? 'info', base: undefined }, stream);
+  const hooks = {
+    logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void): void {
+      method.apply(
+        this,
+        args.map((a) => redactor.redactValue(a)),
+      );
+    },
+  };
+  return pino({ level: opts.level ?? 'info', base: undefined, hooks }, stream);
 }
 
 /** A logger that drops everything (tests and tools). */

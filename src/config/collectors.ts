@@ -2,6 +2,7 @@
 // node_exporter users switch collectors off. The inventory collector always runs; a collector that needs
 // another goes with it.
 import type { KeyPath, Problems } from './problems';
+import { didYouMean } from './suggest';
 import type { CollectorSpec } from './types';
 
 interface Selection {
@@ -20,7 +21,8 @@ export function selectCollectors(raw: Selection | undefined, spec: CollectorSpec
   const known = (list: string[], key: string): string[] =>
     list.filter((name, i) => {
       if (all.includes(name)) return true;
-      problems.add([...at, key, i], `unknown collector "${name}" (this product has: ${all.join(', ')})`);
+      const hint = didYouMean(name, all);
+      problems.add([...at, key, i], `unknown collector "${name}"${hint || ` (this product has: ${all.join(', ')})`}`);
       return false;
     });
   if (raw.include !== undefined) return included(known(raw.include, 'include'), spec, [...at, 'include'], problems);

@@ -27,7 +27,9 @@ export function substituteDocument(doc: Document, lc: LineCounter, env: Env, pro
     if (isMap(node)) {
       for (const pair of node.items) walk(pair.value, [...path, keyText(pair.key) ?? '?']);
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i]));
+      node.items.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
     } else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('${')) {
       try {
         node.value = substitute(node.value, env);

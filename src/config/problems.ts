@@ -2,6 +2,7 @@
 // `<file>:<line>: <key.path>: <what is wrong>`. Lines come from the YAML node ranges, so a problem found
 // after parsing (by zod, or while reading a secret file) still points at the key in the user's file.
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import { SecretRedactor } from '../common/secrets';
 
 export type PathSeg = string | number;
 export type KeyPath = readonly PathSeg[];
@@ -27,41 +28,63 @@ interface Problem {
   line: number | undefined;
 }
 
+/** A problem that has a line but no key path (a YAML syntax error). */
+export interface LineProblem {
+  line: number;
+  what: string;
+}
+
+export interface ErrorOptions {
+  /** Known secret values, hidden in every form as a last guard. */
+  secrets?: readonly string[];
+  /** YAML syntax errors, reported with the rest. */
+  syntax?: readonly LineProblem[];
+  /** Lines whose problems are left out: a part that a syntax error damaged reads as anything. */
+  skip?: (line: number) => boolean;
+}
+
+const within = (key: string, spoiled: string): boolean =>
+  key === spoiled || key.startsWith(`${spoiled}.`) || key.startsWith(`${spoiled}[`);
+
 export class Problems {
   private readonly list: Problem[] = [];
-  /** Paths whose value could not be substituted: later complaints about the same value would only repeat it. */
+  /** Paths with a reported bad value: later complaints about it or below it would only repeat that. */
   private readonly spoiled = new Set<string>();
 
   /** `aboutKey`: the problem is the key itself (unknown, not applicable), so a bad value does not hide it. */
   add(path: KeyPath, message: string, line?: number, aboutKey = false): void {
     const key = formatPath(path);
-    if (this.spoiled.has(key) && !aboutKey) return;
+    if (!aboutKey && [...this.spoiled].some((s) => within(key, s))) return;
     if (this.list.some((p) => formatPath(p.path) === key && p.message === message)) return;
     this.list.push({ path, message, line });
   }
 
-  /** Records a problem and suppresses any further one on the same path. */
+  /** Suppresses further problems at `path` and below it. */
+  spoil(path: KeyPath): void {
+    this.spoiled.add(formatPath(path));
+  }
+
+  /** Records a problem and suppresses any further one at the same path or below it. */
   addFinal(path: KeyPath, message: string, line?: number): void {
     this.add(path, message, line);
-    this.spoiled.add(formatPath(path));
+    this.spoil(path);
   }
 
   get size(): number {
     return this.list.length;
   }
 
-  /** The ConfigError for everything collected, sorted by line and key; known secret values are masked as a last guard. */
-  toError(file: string, locate: (path: KeyPath) => number, secrets: readonly string[] = []): ConfigError {
-    const rows = this.list.map((p) => ({ line: p.line ?? locate(p.path), key: formatPath(p.path), what: p.message }));
+  /** The ConfigError for everything collected (and the syntax errors), sorted by line and key. */
+  toError(file: string, locate: (path: KeyPath) => number, opts: ErrorOptions = {}): ConfigError {
+    const rows = this.list
+      .map((p) => ({ line: p.line ?? locate(p.path), key: formatPath(p.path), what: p.message }))
+      .filter((r) => !opts.skip?.(r.line))
+      .map((r) => ({ line: r.line, key: r.key, text: `${r.key}: ${r.what}` }));
+    for (const s of opts.syntax ?? []) rows.push({ line: s.line, key: '', text: s.what });
     rows.sort((a, b) => a.line - b.line || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return new ConfigError(rows.map((r) => mask(`${file}:${r.line}: ${r.key}: ${r.what}`, secrets)));
+    const redactor = new SecretRedactor(opts.secrets ?? []);
+    return new ConfigError([...new Set(rows.map((r) => redactor.redact(`${file}:${r.line}: ${r.text}`)))]);
   }
-}
-
-function mask(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('<secret>');
-  return out;
 }
 
 /**
@@ -99,16 +122,19 @@ export function startLine(node: unknown, lc: LineCounter): number | undefined {
 }
 
 /** Parser messages may quote source text (which can hold a secret): only their description is kept. */
-export function syntaxError(errors: readonly YAMLError[], lc: LineCounter, file: string, text: string): ConfigError {
-  const lines = errors.map((e) => {
+export function syntaxProblems(errors: readonly YAMLError[], lc: LineCounter, text: string): LineProblem[] {
+  return errors.map((e) => {
     const line = lc.linePos(e.pos[0]).line;
     const what =
       e.code === 'MULTIPLE_DOCS'
         ? 'only one YAML document is allowed'
         : e.message.replace(/:\s*".*$/s, '').split('\n')[0];
-    return `${file}:${line}: YAML syntax error: ${what}${flowHint(text, lc, line)}`;
+    return { line, what: `YAML syntax error: ${what}${flowHint(text, lc, line)}` };
   });
-  return new ConfigError([...new Set(lines)]);
+}
+
+export function syntaxError(errors: readonly YAMLError[], lc: LineCounter, file: string, text: string): ConfigError {
+  return new Problems().toError(file, () => 1, { syntax: syntaxProblems(errors, lc, text) });
 }
 
 // `{ password: ${VAR} }` is not valid YAML: braces end a plain value inside a flow mapping. Say so, because
@@ -117,7 +143,9 @@ function flowHint(text: string, lc: LineCounter, line: number): string {
   const start = lc.lineStarts[line - 1] ?? 0;
   const end = lc.lineStarts[line] ?? text.length;
   const source = text.slice(start, end);
-  return /[[{].*\$\{/.test(source) ? ' (inside { } or [ ], quote a value that contains ${...}: "${VAR}")' : '';
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows the YAML placeholder syntax.
+  const hint = ' (inside { } or [ ], quote a value that contains ${...}: "${VAR}")';
+  return /[[{].*\$\{/.test(source) ? hint : '';
 }
 
 /** The document as plain data; an alias problem (unknown anchor, too many expansions) is a ConfigError. */

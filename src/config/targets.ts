@@ -1,10 +1,14 @@
 // The `targets:` list: each target validated by its product's strict schema and resolved by its product's
 // module, then the rules across targets (unique names, files no two targets may share).
+import { z } from 'zod';
+import { type CommonRaw, commonShape } from './fields';
 import { addIssues } from './issues';
+import { lenient } from './lenient';
 import type { KeyPath, Problems } from './problems';
-import type { ResolveContext } from './resolve';
+import { type ResolveContext, resolveCommon } from './resolve';
 import { allTargetKeys, errorMap } from './schema';
-import type { ConfigRegistry, TargetConfig } from './types';
+import { didYouMean } from './suggest';
+import type { ConfigRegistry, ProductConfig, TargetConfig } from './types';
 
 type Base = Omit<ResolveContext, 'path' | 'collectors'>;
 
@@ -32,19 +36,55 @@ async function loadTarget(raw: unknown, at: KeyPath, base: Base, registry: Confi
   const product = (raw as Record<string, unknown>).product;
   const spec = typeof product === 'string' ? registry.get(product) : undefined;
   if (!spec) {
-    const why = product === undefined ? 'missing required key' : `must be one of: ${[...registry.keys()].join(', ')}`;
+    const products = [...registry.keys()];
+    const why =
+      product === undefined
+        ? 'missing required key'
+        : `must be one of: ${products.join(', ')}${typeof product === 'string' ? didYouMean(product, products) : ''}`;
     base.problems.add([...at, 'product'], why);
+    await checkCommon(raw as Record<string, unknown>, at, base, registry);
     return undefined;
   }
   const parsed = spec.schema.safeParse(raw, { error: errorMap });
-  if (!parsed.success) {
-    addIssues(base.problems, parsed.error.issues, at, {
-      product: String(product),
-      known: allTargetKeys(registry),
-    });
-    return undefined;
+  const ctx = { ...base, path: at, collectors: spec.collectors };
+  if (parsed.success) return spec.resolve(parsed.data as never, ctx);
+  const known = allTargetKeys(registry);
+  addIssues(base.problems, parsed.error.issues, at, {
+    schema: spec.schema,
+    target: { product: String(product), known },
+  });
+  await resolveLeniently(spec, raw, ctx);
+  return undefined;
+}
+
+/**
+ * A target that broke its schema is resolved all the same on what is left of it, so that its files, regexes
+ * and collectors are checked in this run too; the result is dropped. Problems at the broken values' paths
+ * were reported already and stay quiet (spoiled).
+ */
+async function resolveLeniently(spec: ProductConfig, raw: unknown, ctx: ResolveContext): Promise<void> {
+  try {
+    await spec.resolve(lenient(spec.schema).parse(raw) as never, ctx);
+  } catch {
+    // A key the product's resolve needs is broken, which was reported above.
   }
-  return spec.resolve(parsed.data as never, { ...base, path: at, collectors: spec.collectors });
+}
+
+/** A target of no known product: the keys every target has are checked, and keys no product knows. */
+async function checkCommon(raw: Record<string, unknown>, at: KeyPath, base: Base, registry: ConfigRegistry) {
+  const known = allTargetKeys(registry);
+  const common = z.object(commonShape).omit({ product: true, collectors: true });
+  const parsed = common.safeParse(raw, { error: errorMap });
+  if (!parsed.success) addIssues(base.problems, parsed.error.issues, at, { schema: common });
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) base.problems.add([...at, key], `unknown key${didYouMean(key, known)}`, undefined, true);
+  }
+  const { collectors: _ignored, ...rest } = lenient(common).parse(raw) as CommonRaw;
+  try {
+    await resolveCommon(rest, '', { ...base, path: at, collectors: { names: [] } });
+  } catch {
+    // As in resolveLeniently.
+  }
 }
 
 function checkNames(raw: unknown[], problems: Problems): void {

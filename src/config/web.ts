@@ -1,15 +1,16 @@
-// The exporter-toolkit web configuration (--web.config.file): TLS for the exporter's own listener and basic
-// authentication with bcrypt hashes. Same keys as Prometheus' exporters, so users can reuse their files;
-// keys this exporter does not implement are errors rather than silently ignored.
-import { createHash } from 'node:crypto';
+// The exporter-toolkit web configuration (--web.config.file): TLS for the exporter's own listener, extra
+// response headers, and basic authentication with bcrypt hashes. Same keys as Prometheus' exporters, so users
+// can reuse their files; keys this exporter does not implement are errors rather than silently ignored.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createSecureContext } from 'node:tls';
-import bcrypt from 'bcryptjs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, lineOf, Problems, syntaxError, toData, type KeyPath } from './problems';
+import { addIssues } from './issues';
+import { lenient } from './lenient';
 import { errorMap } from './messages';
+import { ConfigError, type KeyPath, lineOf, Problems, syntaxError, toData } from './problems';
+import { checkHeaders, httpServerSchema } from './web-http';
 
 export const CLIENT_AUTH_TYPES = [
   'NoClientCert',
@@ -37,28 +38,53 @@ export interface WebTlsConfig {
 
 export interface WebConfig {
   tls?: WebTlsConfig;
+  /** `http_server_config.headers`: added to every answer. */
+  headers?: Readonly<Record<string, string>>;
   /** user → bcrypt hash; undefined when no user is configured (no authentication). */
   basicAuthUsers?: Readonly<Record<string, string>>;
 }
 
 const BCRYPT = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
 
+const tlsSchema = z.strictObject({
+  cert_file: z.string().min(1),
+  key_file: z.string().min(1),
+  client_ca_file: z.string().min(1).optional(),
+  client_auth_type: z.enum(CLIENT_AUTH_TYPES).optional(),
+  min_version: z.enum(TLS_VERSIONS).optional(),
+});
+
 const schema = z.strictObject({
-  tls_server_config: z
-    .strictObject({
-      cert_file: z.string().min(1),
-      key_file: z.string().min(1),
-      client_ca_file: z.string().min(1).optional(),
-      client_auth_type: z.enum(CLIENT_AUTH_TYPES).optional(),
-      min_version: z.enum(TLS_VERSIONS).optional(),
-    })
-    .optional(),
+  tls_server_config: tlsSchema.optional(),
+  http_server_config: httpServerSchema.optional(),
   basic_auth_users: z
     .record(z.string(), z.string().regex(BCRYPT, { error: 'must be a bcrypt hash ($2y$...)' }))
     .nullish(),
 });
 
-/** Reads and validates a web configuration file; throws ConfigError (file:line: key: problem). */
+/** exporter-toolkit keys this exporter does not implement: a clearer message than "unknown key". */
+const TOOLKIT_ONLY: Record<string, readonly string[]> = {
+  '': ['rate_limit'],
+  tls_server_config: [
+    'cert',
+    'key',
+    'client_ca',
+    'client_allowed_sans',
+    'max_version',
+    'cipher_suites',
+    'prefer_server_cipher_suites',
+    'curve_preferences',
+  ],
+};
+
+function toolkitOnly(path: KeyPath, key: string): string | undefined {
+  return TOOLKIT_ONLY[path.join('.')]?.includes(key) ? 'not supported by this exporter' : undefined;
+}
+
+/**
+ * Reads and validates a web configuration file; throws ConfigError (file:line: key: problem) with every
+ * problem: TLS files are read and headers checked even when another key is wrong.
+ */
 export async function loadWebConfig(file: string): Promise<WebConfig> {
   let text: string;
   try {
@@ -72,26 +98,26 @@ export async function loadWebConfig(file: string): Promise<WebConfig> {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) throw syntaxError(doc.errors, lc, file, text);
   const problems = new Problems();
-  const locate = (p: KeyPath): number => lineOf(doc, lc, p);
-  const parsed = schema.safeParse(toData(doc, lc, file) ?? {}, { error: errorMap });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const at = issue.path.map((s) => (typeof s === 'symbol' ? String(s) : s));
-      if (issue.code === 'unrecognized_keys')
-        for (const k of issue.keys) problems.add([...at, k], 'unknown or unsupported key');
-      else problems.add(at, issue.message);
-    }
-    throw problems.toError(file, locate);
-  }
-  const users = parsed.data.basic_auth_users ?? {};
-  const out: WebConfig = Object.keys(users).length > 0 ? { basicAuthUsers: users } : {};
-  const t = parsed.data.tls_server_config;
-  if (t) out.tls = await readTls(t, path.dirname(path.resolve(file)), problems);
-  if (problems.size > 0) throw problems.toError(file, locate);
+  const data = toData(doc, lc, file) ?? {};
+  const parsed = schema.safeParse(data, { error: errorMap });
+  if (!parsed.success) addIssues(problems, parsed.error.issues, [], { schema, unknown: toolkitOnly });
+  const raw = (parsed.success ? parsed.data : lenient(schema).parse(data)) as Partial<z.output<typeof schema>>;
+  const out = await webConfig(raw, path.dirname(path.resolve(file)), problems);
+  if (problems.size > 0) throw problems.toError(file, (p: KeyPath) => lineOf(doc, lc, p));
   return out;
 }
 
-type TlsRaw = NonNullable<z.output<typeof schema>['tls_server_config']>;
+async function webConfig(raw: Partial<z.output<typeof schema>>, dir: string, problems: Problems): Promise<WebConfig> {
+  const users = raw.basic_auth_users ?? {};
+  const out: WebConfig = Object.keys(users).length > 0 ? { basicAuthUsers: users } : {};
+  const t = raw.tls_server_config;
+  if (t?.cert_file !== undefined && t.key_file !== undefined) out.tls = await readTls(t, dir, problems);
+  const headers = checkHeaders(raw.http_server_config?.headers ?? {}, problems);
+  if (Object.keys(headers).length > 0) out.headers = headers;
+  return out;
+}
+
+type TlsRaw = z.output<typeof tlsSchema>;
 
 /** Reads the PEM files; relative names are relative to the web config file, as in exporter-toolkit. */
 async function readTls(t: TlsRaw, dir: string, problems: Problems): Promise<WebTlsConfig> {
@@ -125,7 +151,7 @@ async function readTls(t: TlsRaw, dir: string, problems: Problems): Promise<WebT
       );
     }
   }
-  if (problems.size === 0) checkKeyPair(tls, problems);
+  if (tls.cert !== '' && tls.key !== '' && tls.clientCa !== '') checkKeyPair(tls, problems);
   return tls;
 }
 
@@ -149,37 +175,4 @@ function checkKeyPair(tls: WebTlsConfig, problems: Problems): void {
 
 function opensslReason(err: unknown): string {
   return (err as Error).message.replace(/^error:[0-9A-F]+:/, '');
-}
-
-// Successful verifications, keyed by a hash of (user, password, stored hash): bcrypt is slow by design and a
-// scraper sends the same credentials every few seconds. A changed hash on reload never matches an old key.
-const verified = new Set<string>();
-const MAX_CACHED = 1000;
-
-/** True when the Authorization header carries valid basic-auth credentials (or no users are configured). */
-export async function checkBasicAuth(web: WebConfig, header: string | undefined): Promise<boolean> {
-  const users = web.basicAuthUsers;
-  if (!users) return true;
-  const creds = parseBasic(header);
-  if (!creds) return false;
-  const hash = Object.prototype.hasOwnProperty.call(users, creds.user) ? users[creds.user] : undefined;
-  const key = createHash('sha256')
-    .update(`${creds.user}\0${creds.password}\0${hash ?? ''}`)
-    .digest('hex');
-  if (hash !== undefined && verified.has(key)) return true;
-  // An unknown user is checked against a configured hash anyway, so that it takes as long as a wrong password.
-  const ok = await bcrypt.compare(creds.password, hash ?? Object.values(users)[0] ?? '');
-  if (!ok || hash === undefined) return false;
-  if (verified.size >= MAX_CACHED) verified.clear();
-  verified.add(key);
-  return true;
-}
-
-function parseBasic(header: string | undefined): { user: string; password: string } | undefined {
-  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!m?.[1]) return undefined;
-  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

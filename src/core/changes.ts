@@ -22,7 +22,8 @@ export class ChangeLog {
     if (error) return;
     const now = new Set(c.failures.map((f) => f.collector));
     for (const f of c.failures) {
-      if (!this.failing.has(f.collector)) this.log.warn({ collector: f.collector, reason: f.reason }, 'collector failing');
+      if (!this.failing.has(f.collector))
+        this.log.warn({ collector: f.collector, reason: f.reason }, 'collector failing');
       this.log.debug({ collector: f.collector, reason: f.reason }, 'collector failed');
     }
     for (const name of this.failing) if (!now.has(name)) this.log.info({ collector: name }, 'collector recovered');

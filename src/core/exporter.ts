@@ -1,6 +1,7 @@
 // The set of configured targets. A reload keeps the runner (tokens, caches, last result) of every target
 // whose configuration is unchanged, and retires removed or changed ones after their in-flight collection.
 import type { Logger } from 'pino';
+import type { SecretRedactor } from '../common/secrets';
 import type { Config, TargetConfig } from '../config/types';
 import type { ProductModule } from './module';
 import { expositionParts, joinChunks } from './render';
@@ -19,6 +20,8 @@ export interface ExporterOptions {
   products: ReadonlyMap<string, ProductModule>;
   /** False with --no-schedulers. */
   schedulers?: boolean;
+  /** The configured secrets, hidden in the body excerpts of upstream errors. */
+  redactor?: SecretRedactor;
 }
 
 interface Entry {
@@ -66,15 +69,29 @@ export class Exporter {
     for (const name of removed) retired.push((this.runners.get(name) as Entry).runner);
     this.runners = next;
     this.config = config;
-    for (const r of retired) {
-      void r.close().catch((err: unknown) => this.opts.log.warn({ err, target: r.target.name }, 'closing target failed'));
-    }
+    const closed = new Map(retired.map((r) => [r.target.name, this.retire(r)]));
     for (const name of removed) void this.metrics.forgetTarget(name);
-    for (const runner of started) runner.state.start?.();
+    // A changed target's new state starts its background work only once the old one stopped: both would use
+    // the same files (a state file, downloads).
+    for (const runner of started) {
+      const current = () => this.runners.get(runner.target.name)?.runner === runner;
+      void (closed.get(runner.target.name) ?? Promise.resolve()).then(() => {
+        if (current()) runner.state.start?.();
+      });
+    }
+  }
+
+  private retire(r: TargetRunner): Promise<void> {
+    return r.close().catch((err: unknown) => {
+      this.opts.log.warn({ err, target: r.target.name }, 'closing target failed');
+    });
   }
 
   /** Collects the given targets (default: all) concurrently. */
-  async collect(opts: CollectOptions, names?: string[]): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
+  async collect(
+    opts: CollectOptions,
+    names?: string[],
+  ): Promise<Array<{ runner: TargetRunner; collection: Collection }>> {
     const runners = names
       ? names.map((n) => this.runner(n)).filter((r): r is TargetRunner => r !== undefined)
       : this.targets;
@@ -101,7 +118,8 @@ export class Exporter {
     const module = this.opts.products.get(target.product);
     // The loader accepts only products of the same registry.
     if (!module) throw new Error(`no product module for ${target.product}`);
-    const deps = { log: this.opts.log, metrics: this.metrics, schedulers: this.opts.schedulers ?? true };
+    const { log, redactor } = this.opts;
+    const deps = { log, metrics: this.metrics, schedulers: this.opts.schedulers ?? true, redactor };
     return new TargetRunner(target, module, deps);
   }
 }

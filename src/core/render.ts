@@ -116,8 +116,8 @@ export function renderTarget(target: string, product: string, samples: readonly 
     if (s.name !== family) {
       family = s.name;
       const known = lines.get(family);
-      if (known) writer = known;
-      else lines.set(family, (writer = new ChunkWriter()));
+      writer = known ?? new ChunkWriter();
+      if (!known) lines.set(family, writer);
     }
     writer.write(`${family}{${labelText}} ${formatValue(s.value)}\n`);
   }
@@ -153,10 +153,8 @@ function familyHeader(name: FamilyName): Buffer {
   let h = headers.get(name);
   if (!h) {
     const def = FAMILIES[name];
-    headers.set(
-      name,
-      (h = Buffer.from(`# HELP ${name} ${escapeHelp(def.help)}\n# TYPE ${name} ${def.type}\n`, 'utf8')),
-    );
+    h = Buffer.from(`# HELP ${name} ${escapeHelp(def.help)}\n# TYPE ${name} ${def.type}\n`, 'utf8');
+    headers.set(name, h);
   }
   return h;
 }

@@ -44,3 +44,14 @@ export function stateSet(
 ): Sample[] {
   return states.map((s) => ({ name, labels: withLabel(l, labelName, s), value: s === current ? 1 : 0 }));
 }
+
+/** A vendor's name as a label value of contract sections 4.4–4.7: lower-case snake_case (`SomeValue` → `some_value`). */
+export function snakeCase(s: string): string | undefined {
+  const out = s
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+  return out === '' ? undefined : out;
+}

@@ -1,6 +1,7 @@
 // One configured target: its product state, HTTP pool, caches and login gate, and the collection rules of
 // contract section 2: deadline, min_interval reuse, single flight, and what a short header may not spoil.
 import type { Logger } from 'pino';
+import type { SecretRedactor } from '../common/secrets';
 import type { TargetConfig } from '../config/types';
 import { createTargetHttp, type TargetHttp } from '../http/client';
 import { LoginGate } from '../http/login-gate';
@@ -25,6 +26,8 @@ export interface RunnerDeps {
   metrics: SelfMetrics;
   /** False with --no-schedulers. */
   schedulers: boolean;
+  /** The configured secrets, hidden in the body excerpts of upstream errors. */
+  redactor?: SecretRedactor;
 }
 
 /** Deadline rule of contract 2: min(timeout, header − 0.5 s), never below 0.1 s. */
@@ -54,7 +57,8 @@ export class TargetRunner {
     const names = { target: target.name, product: target.product };
     this.log = deps.log.child({ target: target.name });
     this.changes = new ChangeLog(this.log);
-    this.http = createTargetHttp(target, { log: this.log, observer: metrics.upstreamObserver(names) });
+    const observer = metrics.upstreamObserver(names);
+    this.http = createTargetHttp(target, { log: this.log, observer, redactor: deps.redactor });
     this.caches = createCaches(metrics, target.inventoryTtlMs);
     if (module.logsIn(target)) metrics.initLogins(names.target, names.product);
     this.state = module.createState(target, {
@@ -81,7 +85,12 @@ export class TargetRunner {
       return inflight.done;
     }
     const last = this.last;
-    if (!opts.fresh && last && Date.now() - last.endedAt < this.target.minIntervalMs && servable(last, timeoutSeconds)) {
+    if (
+      !opts.fresh &&
+      last &&
+      Date.now() - last.endedAt < this.target.minIntervalMs &&
+      servable(last, timeoutSeconds)
+    ) {
       cache.inc({ cache: 'collection', result: 'hit' });
       return last;
     }

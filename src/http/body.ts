@@ -6,23 +6,58 @@ import { createWriteStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UpstreamError } from '../common/errors';
+import type { SecretRedactor } from '../common/secrets';
 import type { HttpResponse } from './types';
 import { describeRequest, excerpt, stripQuery } from './errors';
 
-/** Collects a body; past `maxBytes` the stream is destroyed (the connection is dropped) and `decode` thrown. */
-export async function readCapped(body: Readable, maxBytes: number, method: string, path: string): Promise<Buffer> {
+/** The body's size as announced by Content-Length, when it is a plain number. */
+export function declaredLength(headers: Record<string, string | undefined>): number | undefined {
+  const value = headers['content-length'];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * Collects a body of at most `maxBytes`. A larger Content-Length is refused before anything is read; a body
+ * without one is read up to the cap and then dropped with its connection. Either way `decode` is thrown.
+ */
+export async function readCapped(
+  body: Readable,
+  maxBytes: number,
+  req: { method: string; path: string; declared?: number },
+): Promise<Buffer> {
+  const tooLarge = (what: string): UpstreamError => {
+    body.destroy();
+    const where = describeRequest(req.method, req.path);
+    return new UpstreamError('decode', `${where}: response body${what} exceeds ${maxBytes} bytes`, {
+      method: req.method,
+      path: stripQuery(req.path),
+    });
+  };
+  if (req.declared !== undefined && req.declared > maxBytes) throw tooLarge(` of ${req.declared} bytes`);
+  // With a known length the body goes straight into one buffer: no second copy when the chunks are joined.
+  const out = req.declared !== undefined ? Buffer.allocUnsafe(req.declared) : undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (size + chunk.length > (out?.length ?? maxBytes)) throw tooLarge('');
+    if (out) chunk.copy(out, size);
+    else chunks.push(chunk);
     size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new UpstreamError('decode', `${describeRequest(method, path)}: response body exceeds ${maxBytes} bytes`, {
-        method,
-        path: stripQuery(path),
-      });
-    }
+  }
+  return out ? out.subarray(0, size) : Buffer.concat(chunks, size);
+}
+
+/** The first `maxBytes` of a body (for the excerpt of an error); the rest is not read and the connection dropped. */
+export async function readPrefix(body: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
     chunks.push(chunk);
+    size += chunk.length;
+    if (size >= maxBytes) {
+      body.destroy();
+      break;
+    }
   }
   return Buffer.concat(chunks, size);
 }
@@ -54,31 +89,35 @@ export function createResponse(
   status: number,
   headers: Record<string, string | undefined>,
   body: Buffer,
-  method: string,
-  path: string,
+  req: { method: string; path: string; redactor?: SecretRedactor },
 ): HttpResponse {
   return {
     status,
     headers,
     body,
     text: () => body.toString('utf8'),
-    json: <T>() => parseJson<T>(body, headers['content-type'], method, path),
+    json: <T>() => parseJson<T>(body, headers['content-type'], req),
   };
 }
 
-function parseJson<T>(body: Buffer, contentType: string | undefined, method: string, path: string): T {
-  const where = describeRequest(method, path);
+function parseJson<T>(
+  body: Buffer,
+  contentType: string | undefined,
+  req: { method: string; path: string; redactor?: SecretRedactor },
+): T {
+  const where = describeRequest(req.method, req.path);
   const type = contentType?.split(';')[0]?.trim() || 'no content type';
-  const details = { method, path: stripQuery(path) };
+  const details = { method: req.method, path: stripQuery(req.path) };
   if (body.length === 0) throw new UpstreamError('decode', `expected JSON from ${where}, got an empty body`, details);
   const looksJson = /[/+]json$/i.test(type);
   try {
     return JSON.parse(body.toString('utf8')) as T;
   } catch (err) {
-    const reason = looksJson
-      ? `invalid JSON from ${where} (${(err as Error).message})`
-      : `expected JSON from ${where}, got ${type}`;
-    throw new UpstreamError('decode', `${reason}: ${excerpt(body, 80)}`, { ...details, cause: err });
+    // V8 quotes a cut piece of the text (`Unexpected token 'p', "password=S3cr"... is not valid JSON`):
+    // only the part before the quote is kept, and the excerpt shows the text with secrets hidden.
+    const why = (err as Error).message.replace(/, ".*$/s, '');
+    const reason = looksJson ? `invalid JSON from ${where} (${why})` : `expected JSON from ${where}, got ${type}`;
+    throw new UpstreamError('decode', `${reason}: ${excerpt(body, 80, req.redactor)}`, details);
   }
 }
 

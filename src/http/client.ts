@@ -2,26 +2,27 @@
 // views bound to a collection's deadline (and its debug trace) or to a rolling timeout for background work.
 
 import type { Logger } from 'pino';
-import type { Dispatcher } from 'undici';
+import type { SecretRedactor } from '../common/secrets';
 import type { TargetConfig } from '../config/types';
-import type { HttpClient, HttpResponse, RequestObserver, RequestOptions, RequestTrace } from './types';
-import { createResponse, readCapped, streamToFile } from './body';
+import type { DownloadOptions, HttpClient, HttpResponse, RequestObserver, RequestOptions, RequestTrace } from './types';
+import { createResponse, declaredLength, readCapped, readPrefix, streamToFile } from './body';
 import { createDispatcher } from './dispatcher';
-import { statusError, tracePath } from './errors';
+import { downloadDispatcher, pause } from './download';
+import { describeRequest, statusError, tracePath } from './errors';
 import { exchange, type BodyReader, type Prepared, type TargetShared } from './exchange';
 import { MAX_ATTEMPTS, isRetryableStatus, retryDelayMs, sleep } from './retry';
 import { Semaphore } from './semaphore';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 const DEFAULT_BACKGROUND_TIMEOUT_MS = 60_000;
-/** Error bodies are read only for the excerpt in the message. */
+/** Of a body that is not used (an unwanted status), only this much is read, for the excerpt in the message. */
 const ERROR_BODY_BYTES = 64 * 1024;
 const USER_AGENT = 'backup-exporter';
 
 export interface TargetHttp {
   /** A client whose requests never outlive `deadline` (epoch ms); each attempt is appended to `trace`. */
   forCollection(deadline: number, trace?: RequestTrace[]): HttpClient;
-  /** A client for work outside scrapes: each request gets `timeoutMs` from its start. */
+  /** A client for work outside scrapes: each request gets `timeoutMs` from its start (a download, of silence). */
   background(timeoutMs?: number): HttpClient;
   /** Closes the pool once in-flight requests end. */
   close(): Promise<void>;
@@ -35,6 +36,8 @@ export interface TargetHttpDeps {
   observer?: RequestObserver;
   /** Cap on a response body held in memory (download() has none). Default 64 MiB. */
   maxBodyBytes?: number;
+  /** Hides configured secrets in the excerpts of response bodies that error messages quote. */
+  redactor?: SecretRedactor;
 }
 
 export function createTargetHttp(target: TargetConfig, deps: TargetHttpDeps): TargetHttp {
@@ -45,11 +48,13 @@ export function createTargetHttp(target: TargetConfig, deps: TargetHttpDeps): Ta
     log: deps.log,
     observer: deps.observer,
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    ...(deps.redactor ? { redactor: deps.redactor } : {}),
   };
   let closing: Promise<void> | undefined;
   return {
     forCollection: (deadline, trace) => new TargetClient(shared, () => deadline, trace, { used: 0 }),
-    background: (timeoutMs = DEFAULT_BACKGROUND_TIMEOUT_MS) => new TargetClient(shared, () => Date.now() + timeoutMs),
+    background: (timeoutMs = DEFAULT_BACKGROUND_TIMEOUT_MS) =>
+      new TargetClient(shared, () => Date.now() + timeoutMs, undefined, undefined, timeoutMs),
     close: () => (closing ??= shared.dispatcher.close()),
     destroy: () => (closing = shared.dispatcher.destroy()),
   };
@@ -61,17 +66,28 @@ class TargetClient implements HttpClient {
     private readonly deadline: () => number,
     private readonly trace?: RequestTrace[],
     readonly loginBudget?: { used: number },
+    /** Background clients: a download's idle timeout instead of a deadline. */
+    private readonly idleMs?: number,
   ) {}
 
   async request(opts: RequestOptions): Promise<HttpResponse> {
     const req = prepare(this.shared.target.url, opts);
-    const max = this.shared.maxBodyBytes;
-    const res = await this.send(req, opts, () => (body) => readCapped(body, max, req.method, req.path));
-    if (!isAccepted(res.status, opts.accept)) throw statusError(res.status, req.method, req.path, res.value);
-    return createResponse(res.status, res.headers, res.value, req.method, req.path);
+    const { maxBodyBytes: max, redactor } = this.shared;
+    // The body of an unwanted status is read only for the excerpt of the error.
+    const reader: BodyReader<Buffer> = (body, status, headers) =>
+      isAccepted(status, opts.accept)
+        ? readCapped(body, max, { method: req.method, path: req.path, declared: declaredLength(headers) })
+        : readPrefix(body, ERROR_BODY_BYTES);
+    const res = await this.send(req, opts, () => reader);
+    if (!isAccepted(res.status, opts.accept)) throw statusError(res.status, req.method, req.path, res.value, redactor);
+    return createResponse(res.status, res.headers, res.value, { method: req.method, path: req.path, redactor });
   }
 
-  async download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }> {
+  async download(
+    opts: RequestOptions,
+    file: string,
+    options: DownloadOptions = {},
+  ): Promise<{ bytes: number; sha256: string }> {
     const req = prepare(this.shared.target.url, opts);
     // Only a final, accepted response goes to the file; anything else is read (capped) for the error message.
     const reader =
@@ -79,30 +95,53 @@ class TargetClient implements HttpClient {
       (body, status) =>
         (final || !isRetryableStatus(status)) && isAccepted(status, opts.accept)
           ? streamToFile(body, file)
-          : readCapped(body, ERROR_BODY_BYTES, req.method, req.path);
-    const res = await this.send(req, opts, reader);
-    if (Buffer.isBuffer(res.value)) throw statusError(res.status, req.method, req.path, res.value);
+          : readPrefix(body, ERROR_BODY_BYTES);
+    const res = await this.send(req, opts, reader, this.downloadView(req, options.signal));
+    if (Buffer.isBuffer(res.value)) {
+      throw statusError(res.status, req.method, req.path, res.value, this.shared.redactor);
+    }
     return res.value;
   }
 
+  /** A background download has no overall deadline, only an idle one; a signal stops any download at once. */
+  private downloadView(req: Prepared, signal: AbortSignal | undefined): View | undefined {
+    const idleMs = this.idleMs;
+    if (idleMs === undefined && !signal) return undefined;
+    const what = describeRequest(req.method, req.path);
+    const dispatcher = downloadDispatcher(this.shared.dispatcher, { idleMs, signal, what });
+    const deadline = idleMs === undefined ? this.deadline() : Number.POSITIVE_INFINITY;
+    return { shared: { ...this.shared, dispatcher }, deadline, idleMs, signal };
+  }
+
   /** Attempts until a response that is not retried: 429/503 wait (Retry-After) while the deadline allows. */
-  private async send<T>(req: Prepared, opts: RequestOptions, reader: (final: boolean) => BodyReader<T>) {
-    const deadline = this.deadline();
+  private async send<T>(req: Prepared, opts: RequestOptions, reader: (final: boolean) => BodyReader<T>, view?: View) {
+    const shared = view?.shared ?? this.shared;
+    const deadline = view?.deadline ?? this.deadline();
     const retry = opts.retry !== false;
     for (let attempt = 1; ; attempt++) {
       const mayRetry = retry && attempt < MAX_ATTEMPTS;
-      const res = await exchange(this.shared, req, deadline, this.trace, reader(!mayRetry));
+      const res = await exchange(shared, req, deadline, this.trace, reader(!mayRetry));
       if (mayRetry && isRetryableStatus(res.status)) {
         const wait = retryDelayMs(res.headers['retry-after'], attempt);
-        if (Date.now() + wait < deadline) {
+        // Without a deadline, a wait longer than the idle timeout is not waited either.
+        const limit = view?.idleMs !== undefined ? Date.now() + view.idleMs : deadline;
+        if (Date.now() + wait < limit) {
           this.shared.log.debug({ path: req.tracePath, status: res.status, waitMs: wait }, 'upstream asked to retry');
-          await sleep(wait);
+          await (view ? pause(wait, view.signal) : sleep(wait));
           continue;
         }
       }
       return res;
     }
   }
+}
+
+/** How one download is sent: a dispatcher with its limits, and the deadline that replaces the client's. */
+interface View {
+  shared: TargetShared;
+  deadline: number;
+  idleMs?: number;
+  signal?: AbortSignal;
 }
 
 function isAccepted(status: number, accept: readonly number[] | undefined): boolean {

@@ -2,9 +2,12 @@
 // and the path only: query values and bodies may carry secrets (passwords in request bodies, tokens).
 
 import { UpstreamError, type ErrorKind } from '../common/errors';
+import type { SecretRedactor } from '../common/secrets';
 
 /** Longest excerpt of a response body quoted in an error message. */
 export const EXCERPT_CHARS = 200;
+/** Bytes read past the excerpt's end, so that a secret reaching past it is still seen whole and hidden. */
+const EXCERPT_HEADROOM = 4096;
 
 const UNREACHABLE_CODES = new Set([
   'ENOTFOUND',
@@ -102,28 +105,42 @@ export function timeoutError(method: string, path: string, what: string): Upstre
 }
 
 /** 401/403 are `auth` (a wrong password or missing role), any other unwanted status is `http`. */
-export function statusError(status: number, method: string, path: string, body: Buffer): UpstreamError {
+export function statusError(
+  status: number,
+  method: string,
+  path: string,
+  body: Buffer,
+  redactor?: SecretRedactor,
+): UpstreamError {
   const where = describeRequest(method, path);
   const details = { status, method, path: stripQuery(path) };
+  const quoted = excerptSuffix(body, redactor);
   if (status === 401 || status === 403) {
     const what = status === 401 ? 'authentication failed' : 'permission denied';
-    return new UpstreamError('auth', `${where}: HTTP ${status} (${what})${excerptSuffix(body)}`, details);
+    return new UpstreamError('auth', `${where}: HTTP ${status} (${what})${quoted}`, details);
   }
-  return new UpstreamError('http', `${where}: HTTP ${status}${excerptSuffix(body)}`, details);
+  return new UpstreamError('http', `${where}: HTTP ${status}${quoted}`, details);
 }
 
-/** The first characters of a body on one line, for messages. */
-export function excerpt(body: Buffer, max = EXCERPT_CHARS): string {
-  const text = body
-    .subarray(0, max * 4)
-    .toString('utf8')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/**
+ * The first characters of a body on one line, for messages. Secrets are hidden before anything is cut: the
+ * text read is longer than the excerpt by more than any secret, and when even that is only the start of the
+ * body, a secret's beginning at its end is hidden too.
+ */
+export function excerpt(body: Buffer, max = EXCERPT_CHARS, redactor?: SecretRedactor): string {
+  const head = body.subarray(0, max * 4 + Math.max(EXCERPT_HEADROOM, (redactor?.longest ?? 0) * 4));
+  const raw = head.toString('utf8');
+  const hide = (text: string, cut: boolean): string =>
+    redactor ? (cut ? redactor.redactCut(text) : redactor.redact(text)) : text;
+  const cutShort = head.length < body.length;
+  // Hidden again after whitespace is folded: `a  b` in a body may fold into a secret `a b`.
+  const text = hide(hide(raw, cutShort).replace(/\s+/g, ' ').trim(), cutShort);
+  if (text.length <= max) return cutShort && text !== '' ? `${text}…` : text;
+  return `${hide(text.slice(0, max), true)}…`;
 }
 
-function excerptSuffix(body: Buffer): string {
-  const text = excerpt(body);
+function excerptSuffix(body: Buffer, redactor?: SecretRedactor): string {
+  const text = excerpt(body, EXCERPT_CHARS, redactor);
   return text === '' ? '' : `: ${text}`;
 }
 

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { request, type Dispatcher } from 'undici';
 import { UpstreamError } from '../common/errors';
+import type { SecretRedactor } from '../common/secrets';
 import type { TargetConfig } from '../config/types';
 import type { RequestObserver, RequestTrace } from './types';
 import { flattenHeaders } from './body';
@@ -21,6 +22,8 @@ export interface TargetShared {
   readonly log: Logger;
   readonly observer?: RequestObserver;
   readonly maxBodyBytes: number;
+  /** Hides configured secrets in excerpts of bodies quoted in error messages. */
+  readonly redactor?: SecretRedactor;
 }
 
 /** A request ready to send. `path` is the caller's path (for messages); `url` is the full URL. */
@@ -39,7 +42,8 @@ export interface Exchanged<T> {
   value: T;
 }
 
-export type BodyReader<T> = (body: Readable, status: number) => Promise<T>;
+/** Reads a response body; `headers` are the response's, lower-cased (Content-Length decides before reading). */
+export type BodyReader<T> = (body: Readable, status: number, headers: Record<string, string | undefined>) => Promise<T>;
 
 export async function exchange<T>(
   shared: TargetShared,
@@ -76,12 +80,13 @@ export async function exchange<T>(
     });
     status = res.statusCode;
     try {
-      const value = await read(res.body, status);
+      const headers = flattenHeaders(res.headers);
+      const value = await read(res.body, status, headers);
       outcome = status;
       // undici marks the connection free on the next turn of the event loop; a caller that sends its next
       // request at once would otherwise open a second connection instead of reusing this one.
       await new Promise(setImmediate);
-      return { status, headers: flattenHeaders(res.headers), value };
+      return { status, headers, value };
     } finally {
       if (!res.body.destroyed && !res.body.readableEnded) res.body.destroy();
     }

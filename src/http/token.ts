@@ -40,7 +40,8 @@ const NO_FALLBACK = new Set(['timeout', 'unreachable', 'tls']);
 
 export class TokenManager {
   private current?: { token: Token; refreshAt: number };
-  private pending?: Promise<Token>;
+  /** The login in flight and the client (so the deadline) it runs on. */
+  private pending?: { token: Promise<Token>; http: HttpClient };
   /** Bumped by clear(): a login that was in flight then does not bring its token back. */
   private generation = 0;
   readonly gate: LoginGate;
@@ -49,13 +50,19 @@ export class TokenManager {
     this.gate = opts.gate ?? new LoginGate();
   }
 
-  /** The cached token, or a new one when there is none or it is about to expire (single flight). */
+  /**
+   * The cached token, or a new one when there is none or it is about to expire (single flight). A login that
+   * another collection started runs under that collection's deadline: when it runs out of time (a scrape with
+   * a short timeout header), this caller logs in under its own deadline rather than failing with it.
+   */
   get(http: HttpClient): Promise<Token> {
     if (this.current && Date.now() < this.current.refreshAt) return Promise.resolve(this.current.token);
-    this.pending ??= this.obtain(http).finally(() => {
-      this.pending = undefined;
+    const pending = this.pending ?? this.start(http);
+    if (pending.http === http) return pending.token;
+    return pending.token.catch((err: unknown) => {
+      if (err instanceof UpstreamError && err.kind === 'timeout') return this.get(http);
+      throw err;
     });
-    return this.pending;
   }
 
   /** Drops the cached token; with an argument, only when it is still the current one (a newer one stays). */
@@ -77,6 +84,17 @@ export class TokenManager {
       this.invalidate(token);
       return fn(await this.get(http));
     }
+  }
+
+  private start(http: HttpClient): { token: Promise<Token>; http: HttpClient } {
+    const pending = {
+      http,
+      token: this.obtain(http).finally(() => {
+        if (this.pending === pending) this.pending = undefined;
+      }),
+    };
+    this.pending = pending;
+    return pending;
   }
 
   clear(): void {

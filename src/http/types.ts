@@ -19,6 +19,11 @@ export interface RequestOptions {
   retry?: boolean;
 }
 
+export interface DownloadOptions {
+  /** Aborts the download at once (kind `internal`, "stopped"): its owner is stopping. */
+  signal?: AbortSignal;
+}
+
 export interface HttpResponse {
   readonly status: number;
   /** Lower-cased header names. */
@@ -47,8 +52,12 @@ export interface HttpClient {
    * `unreachable`; certificate problems as `tls`; a body over the size cap as `decode`.
    */
   request(opts: RequestOptions): Promise<HttpResponse>;
-  /** Streams a body to `file` (no size cap), returning its size and sha256 (hex). */
-  download(opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }>;
+  /**
+   * Streams a body to `file` (no size cap), returning its size and sha256 (hex). On a background client there is
+   * no overall deadline, only an idle one (its timeout for the response and between two chunks of the body,
+   * kind `timeout`): a large archive on a slow link goes on while bytes arrive, one that stalls is cut.
+   */
+  download(opts: RequestOptions, file: string, options?: DownloadOptions): Promise<{ bytes: number; sha256: string }>;
 }
 
 /** Receives one call per request sent to the vendor: the engine turns these into its upstream metrics. */

@@ -22,7 +22,8 @@ export function mountActions(router: Router, exporter: Exporter, declared: Decla
       ctx.status = result.status;
       if ('json' in result) {
         ctx.type = 'application/json';
-        ctx.body = JSON.stringify(result.json);
+        // Values are hidden before JSON escapes them once more (a secret with `"` would no longer match).
+        ctx.body = redact(JSON.stringify(result.json, (_key, v: unknown) => (typeof v === 'string' ? redact(v) : v)));
       } else {
         ctx.body = redact(`${result.text}\n`);
       }

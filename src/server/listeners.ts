@@ -54,10 +54,17 @@ async function listenOne(address: string, handler: Handler, tls?: WebTlsConfig):
   return server;
 }
 
+/** Polling interval for connections that turn idle while the server closes. */
+const IDLE_CHECK_MS = 50;
+
 async function closeOne(server: Server, graceMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A keep-alive connection whose answer was still being written when closing began turns idle afterwards;
+  // closing it then (rather than after the grace) lets the process exit as soon as the answers are out.
   server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), IDLE_CHECK_MS);
   const timer = setTimeout(() => server.closeAllConnections(), graceMs);
   await closed;
+  clearInterval(idle);
   clearTimeout(timer);
 }

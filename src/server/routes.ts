@@ -38,7 +38,7 @@ export function mountScrapeRoutes(router: Router, deps: AppDeps, redact: (t: str
   });
 }
 
-export function mountAdminRoutes(router: Router, deps: AppDeps): void {
+export function mountAdminRoutes(router: Router, deps: AppDeps, redact: (t: string) => string): void {
   const { exporter } = deps;
   router.get('/targets', (ctx) => {
     ctx.type = 'application/json';
@@ -61,7 +61,8 @@ export function mountAdminRoutes(router: Router, deps: AppDeps): void {
     const error = await deps.reload();
     ctx.type = 'text/plain';
     ctx.status = error ? 500 : 200;
-    ctx.body = error ? `${error}\n` : 'OK\n';
+    // The text may quote a secret of the running configuration (a new file's secrets are hidden by the loader).
+    ctx.body = error ? redact(`${error}\n`) : 'OK\n';
   });
   router.get('/', (ctx) => {
     ctx.type = 'text/html';

@@ -4,11 +4,12 @@ import type { Logger } from 'pino';
 import type { SecretRedactor } from '../common/log';
 import { NODE_VERSION, REVISION, VERSION } from '../common/version';
 import { loadConfigFile } from '../config/load';
-import { checkBasicAuth, loadWebConfig, type WebConfig } from '../config/web';
+import { loadWebConfig, type WebConfig } from '../config/web';
 import { Exporter } from '../core/exporter';
 import type { Registry } from '../core/registry';
 import { SelfMetrics } from '../core/self-metrics';
 import { createApp } from './app';
+import { BasicAuth } from './basic-auth';
 import { listen } from './listeners';
 import { clientCertAllowed } from './tls';
 
@@ -41,7 +42,13 @@ export interface Running {
 export async function startExporter(opts: RunOptions): Promise<Running> {
   const metrics = opts.metrics ?? new SelfMetrics();
   metrics.buildInfo.set({ version: VERSION, revision: REVISION, nodejs_version: NODE_VERSION }, 1);
-  const exporter = new Exporter({ log: opts.log, metrics, products: opts.products.modules, schedulers: opts.schedulers });
+  const exporter = new Exporter({
+    log: opts.log,
+    metrics,
+    products: opts.products.modules,
+    schedulers: opts.schedulers,
+    redactor: opts.redactor,
+  });
   const state: { web?: WebConfig; loaded: boolean; onTls?: (web: WebConfig) => void } = { loaded: false };
   // The first load throws (the caller exits 1); later reloads keep the running configuration on error.
   const load = async (): Promise<void> => {
@@ -57,6 +64,7 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
   };
   const reload = () => reloadWith(load, exporter, metrics, opts.log);
   await load();
+  const auth = new BasicAuth();
   const app = createApp({
     exporter,
     registry: opts.products,
@@ -65,11 +73,12 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
     ready: () => state.loaded,
     redact: (text) => opts.redactor?.redact(text) ?? text,
     authorize: async (header, socket) =>
-      clientCertAllowed(state.web?.tls, socket as TLSSocket) &&
-      (!state.web?.basicAuthUsers || checkBasicAuth(state.web, header)),
+      clientCertAllowed(state.web?.tls, socket as TLSSocket) ? auth.check(state.web?.basicAuthUsers, header) : 'denied',
+    headers: () => state.web?.headers,
+    onError: (err) => opts.log.error({ err }, 'request failed'),
   });
   const listeners = await listen(opts.listenAddresses, app.callback(), state.web?.tls).catch(async (err) => {
-    await exporter.close({ abort: true });
+    await Promise.all([exporter.close({ abort: true }), auth.close()]);
     throw err;
   });
   state.onTls = (web) => {
@@ -83,7 +92,7 @@ export async function startExporter(opts: RunOptions): Promise<Running> {
     close: async (graceMs = 5000) => {
       const stopped = exporter.close({ abort: true });
       await listeners.close(graceMs);
-      await stopped;
+      await Promise.all([stopped, auth.close()]);
     },
   };
 }

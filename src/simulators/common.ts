@@ -4,6 +4,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import selfsigned from 'selfsigned';
 
 export interface SimRequest {
@@ -12,7 +14,7 @@ export interface SimRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: string;
-  json<T = any>(): T;
+  json<T = unknown>(): T;
   form(): URLSearchParams;
 }
 
@@ -20,7 +22,8 @@ export interface SimReply {
   status?: number;
   headers?: Record<string, string>;
   json?: unknown;
-  body?: string | Buffer;
+  /** A Readable is streamed as it produces (slow or stalling bodies); it is destroyed when the client leaves. */
+  body?: string | Buffer | Readable;
 }
 
 /** Returns undefined for "no such route" (404). */
@@ -155,7 +158,8 @@ async function serve(
     ...reply.headers,
   };
   res.writeHead(reply.status ?? 200, headers);
-  res.end(body);
+  if (body instanceof Readable) await pipeline(body, res).catch(() => undefined);
+  else res.end(body);
 }
 
 function takeFault(faults: Fault[], path: string): Fault | undefined {

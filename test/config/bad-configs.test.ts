@@ -72,7 +72,11 @@ const cases: Array<[string, string, string[]]> = [
   [
     'unknown product',
     'targets:\n  - name: a\n    product: veeam_vbr\n',
-    ['config.yaml:3: targets[0].product: must be one of: veeam_m365, veeam_azure, ahsay, huawei_clouddc'],
+    [
+      // The keys every target has are still checked.
+      'config.yaml:2: targets[0].url: missing required key',
+      'config.yaml:3: targets[0].product: must be one of: veeam_m365, veeam_azure, ahsay, huawei_clouddc',
+    ],
   ],
   ['target not a mapping', 'targets:\n  - just-a-name\n', ['config.yaml:2: targets[0]: expected a mapping (a target)']],
   [
@@ -148,6 +152,7 @@ const cases: Array<[string, string, string[]]> = [
       'config.yaml:6: targets[0].auth: set one of token (or token_file), iam, or access_key with secret_key (or secret_key_file)',
       'config.yaml:11: targets[1].auth: set only one of token (or token_file), iam, or access_key with secret_key (or secret_key_file); found token, access_key',
       'config.yaml:16: targets[2].auth.access_key: missing required key',
+      'config.yaml:23: targets[3].auth.iam.password: missing required key (password or password_file)',
       'config.yaml:23: targets[3].auth.iam.project: unknown key',
     ],
   ],
@@ -155,6 +160,7 @@ const cases: Array<[string, string, string[]]> = [
     'huawei iam without password, log_exports',
     'targets:\n  - name: a\n    product: huawei_clouddc\n    url: https://h\n    project_id: p\n    auth:\n      iam: { url: https://iam, domain: d, username: u }\n    log_exports: { every: 30s, keep: 0 }\n',
     [
+      'config.yaml:7: targets[0].auth.iam.password: missing required key (password or password_file)',
       'config.yaml:8: targets[0].log_exports.every: must be at least 1m',
       'config.yaml:8: targets[0].log_exports.keep: must be at least 1',
       'config.yaml:8: targets[0].log_exports.state_file: missing required key',

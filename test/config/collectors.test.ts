@@ -32,7 +32,7 @@ test.each([
   ],
   [
     { exclude: ['licence'] },
-    'c.yaml:1: targets[0].collectors.exclude[0]: unknown collector "licence" (this product has: jobs, sessions, logs, license)',
+    'c.yaml:1: targets[0].collectors.exclude[0]: unknown collector "licence" (did you mean license?)',
   ],
   [
     { exclude: ['jobs'] },

@@ -54,7 +54,7 @@ targets:
     inventory_ttl: '5m',
     concurrency: 8,
     tls: { insecure_skip_verify: false },
-    collectors: ['jobs', 'sessions', 'logs'],
+    collectors: ['jobs', 'sessions', 'logs', 'repositories', 'license', 'coverage', 'proxies'],
     auth: { username: 'monitor', password: '<secret>' },
     lookback: '2w',
     warning_is_success: true,

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { ConfigError } from '../../src/config/load';
-import { checkBasicAuth, loadWebConfig, type WebConfig } from '../../src/config/web';
+import { loadWebConfig } from '../../src/config/web';
 import { selfSignedCert } from '../../src/simulators/common';
 import { TempDir } from './helpers';
 
@@ -10,8 +10,6 @@ const tmp = new TempDir();
 afterAll(() => tmp.remove());
 
 const HASH = bcrypt.hashSync('right-password', 4);
-const basic = (user: string, password: string): string =>
-  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 async function problems(yaml: string): Promise<string[]> {
   const file = tmp.write('web.yml', yaml);
@@ -49,6 +47,30 @@ test('a full web config loads with the PEM files read (relative to the file)', a
   expect(web.tls?.clientCa).toContain('BEGIN CERTIFICATE');
 });
 
+test("http_server_config as exporter-toolkit's own good example: headers kept, http2 accepted", async () => {
+  const yaml = `http_server_config:
+  http2: false
+  headers:
+    X-Frame-Options: deny
+    Strict-Transport-Security: max-age=31536000; includeSubDomains
+    X-Content-Type-Options: nosniff
+    X-XSS-Protection: 1
+    Content-Security-Policy: "default-src 'self' *.test.example.net"
+`;
+  const web = await loadWebConfig(tmp.write('web.yml', yaml));
+  expect(web.headers).toEqual({
+    'X-Frame-Options': 'deny',
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'X-Content-Type-Options': 'nosniff',
+    'X-XSS-Protection': '1',
+    'Content-Security-Policy': "default-src 'self' *.test.example.net",
+  });
+  const blank = await loadWebConfig(
+    tmp.write('web.yml', 'http_server_config:\n  http2: true\n  headers:\n    X-XSS-Protection:\n'),
+  );
+  expect(blank).toEqual({});
+});
+
 test('defaults: no client certificate, TLS 1.2; an empty file means plain HTTP without authentication', async () => {
   const web = await loadWebConfig(
     tmp.write('web.yml', 'tls_server_config: { cert_file: server.crt, key_file: server.key }\n'),
@@ -64,9 +86,31 @@ const bad: Array<[string, string, string[]]> = [
     'unsupported keys',
     'rate_limit: { interval: 1s }\nhttp_server_config: { http2: false }\ntls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  max_version: TLS13\n',
     [
-      'web.yml:1: rate_limit: unknown or unsupported key',
-      'web.yml:2: http_server_config: unknown or unsupported key',
-      'web.yml:6: tls_server_config.max_version: unknown or unsupported key',
+      'web.yml:1: rate_limit: not supported by this exporter',
+      'web.yml:6: tls_server_config.max_version: not supported by this exporter',
+    ],
+  ],
+  [
+    'headers exporter-toolkit does not allow, or with values it does not allow (its testdata)',
+    'http_server_config:\n  headers:\n    Content-Type: foo\n    X-Content-Type-Options: sniff\n    X-Frame-Options: foo\n    x-frame-options: deny\n    Server: x\n',
+    [
+      'web.yml:3: http_server_config.headers.Content-Type: cannot be configured (only Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Content-Security-Policy)',
+      'web.yml:4: http_server_config.headers.X-Content-Type-Options: must be one of: nosniff',
+      'web.yml:5: http_server_config.headers.X-Frame-Options: must be one of: deny, sameorigin',
+      'web.yml:6: http_server_config.headers.x-frame-options: cannot be configured (did you mean X-Frame-Options?) (only Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Content-Security-Policy)',
+      'web.yml:7: http_server_config.headers.Server: cannot be configured (only Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Content-Security-Policy)',
+    ],
+  ],
+  [
+    'every problem of the file in one run: keys, values, files, headers',
+    'tls_server_config:\n  cert_file: nope.crt\n  key_file: server.key\n  min_versoin: TLS13\nhttp_server_config:\n  http2: maybe\n  headers: { X-Frame-Options: allow }\nbasic_auth_users:\n  alice: plain\nbasic_auth_user: {}\n',
+    [
+      'web.yml:2: tls_server_config.cert_file: cannot read nope.crt (ENOENT)',
+      'web.yml:4: tls_server_config.min_versoin: unknown key (did you mean min_version?)',
+      'web.yml:6: http_server_config.http2: expected true or false, got a string',
+      'web.yml:7: http_server_config.headers.X-Frame-Options: must be one of: deny, sameorigin',
+      'web.yml:9: basic_auth_users.alice: must be a bcrypt hash ($2y$...)',
+      'web.yml:10: basic_auth_user: unknown key (did you mean basic_auth_users?)',
     ],
   ],
   [
@@ -110,37 +154,4 @@ test('a key that does not match the certificate is reported on cert_file', async
   expect(lines[0]).toMatch(
     /^web\.yml:2: tls_server_config\.cert_file: not a usable certificate and key_file pair \(.+\)$/,
   );
-});
-
-describe('checkBasicAuth', () => {
-  const web: WebConfig = { basicAuthUsers: { alice: HASH } };
-
-  test('accepts the right credentials, also when answered from the cache', async () => {
-    expect(await checkBasicAuth(web, basic('alice', 'right-password'))).toBe(true);
-    expect(await checkBasicAuth(web, basic('alice', 'right-password'))).toBe(true);
-  });
-
-  test.each([
-    ['wrong password', basic('alice', 'wrong')],
-    ['unknown user', basic('mallory', 'right-password')],
-    ['no header', undefined],
-    ['bearer token', 'Bearer abc'],
-    ['no colon', `Basic ${Buffer.from('alice').toString('base64')}`],
-    ['prototype key as user', basic('constructor', 'right-password')],
-  ])('rejects %s', async (_name, header) => {
-    expect(await checkBasicAuth(web, header)).toBe(false);
-  });
-
-  test('a cached success does not survive a changed hash', async () => {
-    expect(await checkBasicAuth(web, basic('alice', 'right-password'))).toBe(true);
-    const changed: WebConfig = { basicAuthUsers: { alice: bcrypt.hashSync('new-password', 4) } };
-    expect(await checkBasicAuth(changed, basic('alice', 'right-password'))).toBe(false);
-    expect(await checkBasicAuth(changed, basic('alice', 'new-password'))).toBe(true);
-  });
-
-  test('passwords may contain colons; without users everyone is allowed', async () => {
-    const colon: WebConfig = { basicAuthUsers: { bob: bcrypt.hashSync('a:b:c', 4) } };
-    expect(await checkBasicAuth(colon, basic('bob', 'a:b:c'))).toBe(true);
-    expect(await checkBasicAuth({}, undefined)).toBe(true);
-  });
 });

@@ -23,7 +23,7 @@ describe('command line', () => {
   test('--version prints version, revision and Node version', () => {
     const r = run(['--version']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^backup-exporter, version \d+\.\d+\.\d+ \(revision: \S+\)\n  node: v\d+/);
+    expect(r.stdout).toMatch(/^backup-exporter, version \d+\.\d+\.\d+ \(revision: \S+\)\n {2}node: v\d+/);
   });
 
   test('--help lists every flag', () => {
@@ -51,7 +51,9 @@ describe('command line', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
   });
+});
 
+describe('command line: configuration and exit codes', () => {
   test('--config.check prints config OK, or the errors with file and line, never the secret', () => {
     const ok = run([`--config.file=${good}`, '--config.check']);
     expect(ok.status).toBe(0);

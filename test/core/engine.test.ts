@@ -105,7 +105,9 @@ describe('collection rules', () => {
     expect(text).not.toContain('backup_target_info');
     await r.close();
   });
+});
 
+describe('collection rules: deadlines', () => {
   test('a hanging server is cut off at the deadline from the scrape header', async () => {
     sim.faults = [{ kind: 'hang', match: /^\/jobs$/ }];
     const r = runner();
@@ -136,7 +138,9 @@ describe('collection rules', () => {
     expect(text).toContain('backup_job_enabled{');
     await r.close({ abort: true });
   });
+});
 
+describe('collection rules: reuse', () => {
   test('single flight: concurrent requests share one collection', async () => {
     sim.latencyMs = 50;
     const r = runner();

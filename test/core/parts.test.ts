@@ -45,7 +45,9 @@ describe('parts', () => {
     expect(l.selected('sessions')).toBe(false);
     expect(l.failures()).toEqual([]);
   });
+});
 
+describe('parts: items, logins and the deadline', () => {
   test('a failed item fails the part but keeps the value of the others', async () => {
     const l = ledger();
     const value = await l.part('extra', async (scope) => {

@@ -76,7 +76,9 @@ describe('endpoints', () => {
     expect(r.text).toMatch(/# errors\ntarget down: unreachable: /);
     expect(r.text).toContain('backup_target_up{target="m365",product="veeam_m365"} 0');
   });
+});
 
+describe('endpoints: discovery, health, actions and reload', () => {
   test('/targets is HTTP service discovery in config order', async () => {
     const r = await ex.get('/targets');
     expect(r.headers['content-type']).toMatch(/^application\/json/);

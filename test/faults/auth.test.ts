@@ -74,9 +74,15 @@ test.each([
     sim().faults = [];
   }
   expect(logins() - before).toBeLessThanOrEqual(5);
+  // After the rejected login no other is tried for a minute (contract section 2): one login in all.
+  expect(logins() - before).toBe(1);
   // Every scrape gave up after the first rejected login: a handful of requests, not a storm of our own.
   expect(sim().requests.length - requestsBefore).toBeLessThanOrEqual(10);
   expect(env.ex.logs()).toMatch(new RegExp(`msg="target down" target=${target} kind=auth `));
+  const waiting = await timedGet(env.ex, '/metrics');
+  expect(upOf(waiting.text, target)).toBe(0);
+  // A reload clears the wait: the next scrape logs in again.
+  expect((await env.ex.post('/-/reload')).status).toBe(200);
   const back = await timedGet(env.ex, '/metrics');
   expect(upOf(back.text, target)).toBe(1);
 });

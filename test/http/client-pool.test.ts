@@ -56,7 +56,10 @@ describe('connection pool', () => {
   it('lets queued requests time out at their deadline', async () => {
     const metrics = new SelfMetrics({ defaultMetrics: false });
     const t = target(sim.url, { concurrency: 1 });
-    const http = createTargetHttp(t, { log: quietLog, observer: metrics.upstreamObserver({ target: t.name, product: t.product }) });
+    const http = createTargetHttp(t, {
+      log: quietLog,
+      observer: metrics.upstreamObserver({ target: t.name, product: t.product }),
+    });
     sim.faults = [{ kind: 'hang', match: /^\/ping$/, count: 1 }];
     const trace: RequestTrace[] = [];
     const client = http.forCollection(Date.now() + 300, trace);
@@ -70,7 +73,9 @@ describe('connection pool', () => {
       ['timeout', 1],
     ]);
   });
+});
 
+describe('connection pool: reuse, background work and close', () => {
   it('reuses one keep-alive connection for sequential requests', async () => {
     const relay = await startRelay(sim.port);
     const http = createTargetHttp(target(relay.url), { log: quietLog });

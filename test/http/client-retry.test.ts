@@ -13,7 +13,10 @@ beforeAll(async () => {
   sim = await startSimulator({ handler: (req) => (req.path === '/v8/Jobs' ? { json: [] } : undefined) });
   metrics = new SelfMetrics({ defaultMetrics: false });
   const t = target(sim.url, { name: 'm365' });
-  http = createTargetHttp(t, { log: quietLog, observer: metrics.upstreamObserver({ target: t.name, product: t.product }) });
+  http = createTargetHttp(t, {
+    log: quietLog,
+    observer: metrics.upstreamObserver({ target: t.name, product: t.product }),
+  });
 });
 afterAll(async () => {
   await http.close();
@@ -60,7 +63,9 @@ describe('retry', () => {
     expect(err.details.status).toBe(503);
     expect(sim.requests).toHaveLength(1);
   });
+});
 
+describe('retry: backoff and limits', () => {
   it('retries 503 with backoff when there is no Retry-After', async () => {
     sim.faults = [{ kind: 'status', status: 503, count: 2 }];
     const res = await http.forCollection(inSeconds(10)).request({ path: '/v8/Jobs' });
@@ -110,7 +115,10 @@ describe('metrics and trace', () => {
     sim.faults = [{ kind: 'reset', count: 1 }];
     await caught(() => client.request({ path: '/v8/Jobs' }));
     const closed = target(`http://127.0.0.1:${await closedPort()}`, { name: 'm365' });
-    const refused = createTargetHttp(closed, { log: quietLog, observer: metrics.upstreamObserver({ target: closed.name, product: closed.product }) });
+    const refused = createTargetHttp(closed, {
+      log: quietLog,
+      observer: metrics.upstreamObserver({ target: closed.name, product: closed.product }),
+    });
     await caught(() => refused.forCollection(inSeconds(5)).request({ path: '/x' }));
     await refused.close();
     expect(await codes()).toEqual({ 200: 2, 500: 1, timeout: 1, error: 2 });

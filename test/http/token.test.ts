@@ -112,7 +112,9 @@ describe('TokenManager', () => {
     expect(server.grants).toEqual(['password', 'password']);
     expect(await logins()).toEqual({ success: 2 });
   });
+});
 
+describe('TokenManager on 401 and failures', () => {
   it('re-logs in exactly once per request in a 401 storm and lets the error through', async () => {
     const tokens = manager();
     const client = http.forCollection(inSeconds(5));
@@ -125,9 +127,7 @@ describe('TokenManager', () => {
     expect(sim.requests.filter((r) => r.path === '/always401')).toHaveLength(2);
     // Concurrent requests (of the next collection) that all see the same rejected token share one new login.
     const next = http.forCollection(inSeconds(5));
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => tokens.withToken(next, rejectedOn(next))),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => tokens.withToken(next, rejectedOn(next))));
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
     expect(sim.requests.filter((r) => r.path === '/always401')).toHaveLength(12);
     expect(server.grants).toHaveLength(3);
@@ -165,5 +165,29 @@ describe('TokenManager', () => {
     expect(await tokens.get(http.background())).toBe(second);
     tokens.clear();
     expect((await tokens.get(http.background())).value).toBe('tok3');
+  });
+});
+
+describe('TokenManager across collections', () => {
+  it("a login that ran out of another collection's deadline is done again under the caller's own", async () => {
+    const tokens = manager();
+    sim.latencyMs = 200;
+    try {
+      // A scrape with a short timeout header starts the login; a normal scrape needs a token meanwhile.
+      const short = tokens.get(http.forCollection(Date.now() + 100));
+      const normal = tokens.get(http.forCollection(inSeconds(5)));
+      expect((await caught(() => short)).kind).toBe('timeout');
+      expect((await normal).value).toBe('tok2');
+      const grants = (): number => sim.requests.filter((r) => r.path === '/token').length;
+      expect(grants()).toBe(2);
+      // A caller on the same client shares the login and its outcome.
+      const same = http.forCollection(Date.now() + 100);
+      tokens.clear();
+      const both = await Promise.allSettled([tokens.get(same), tokens.get(same)]);
+      expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(grants()).toBe(3);
+    } finally {
+      sim.latencyMs = 0;
+    }
   });
 });

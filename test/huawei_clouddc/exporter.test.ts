@@ -5,6 +5,7 @@ import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/simulators
 import type { TestExporter } from '../helpers/exporter';
 import { promtoolCheckMetrics, requireBinary } from '../helpers/promtool';
 import { startExporterWithCa, type SimExporter } from '../helpers/sim-exporter';
+import { until } from './helpers';
 
 let sim: HuaweiSimulator;
 let run: SimExporter;
@@ -95,4 +96,17 @@ test('/probe shows servers and export series, passes promtool, and never leaks t
   if (requireBinary('promtool')) expect(promtoolCheckMetrics(r.text)).toBe('');
   const debug = await ex.get('/probe?target=clouddc&debug=true');
   expect(debug.text).not.toContain(sim.credentials.iam.password);
+});
+
+test('log export lines all carry the target; scheduled and manual starts are logged at info with the server', async () => {
+  const started = (server: string, trigger: string) =>
+    new RegExp(`level=info msg="log export started" target=clouddc server=${server} export_id=\\S+ trigger=${trigger}`);
+  await until(() => started(first, 'scheduled').test(ex.logs()), 5000, 'the scheduled start');
+  expect(ex.logs()).toMatch(started(second, 'manual'));
+  const product = ex
+    .logs()
+    .split('\n')
+    .filter((l) => /msg="[^"]*(export|CloudDC|IAM)/i.test(l));
+  expect(product.length).toBeGreaterThanOrEqual(2);
+  for (const line of product) expect(line).toMatch(/ target=(clouddc|plain|quiet) /);
 });

@@ -1,5 +1,5 @@
 // A huawei_clouddc state against the simulator over real HTTPS, with a simulator clock tests can set, a
-// temporary state directory and a log that tests can read.
+// temporary state directory and a log that tests can read (bound to the target, as the engine binds it).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +67,8 @@ export async function harness(
   const sim = await startHuaweiSimulator({ tls: true, now: () => clock.now, ...simOpts });
   const dir = tempDir();
   const target = huaweiTarget(sim.url, { tls: { ca: sim.cert!, insecureSkipVerify: false }, ...o(sim, dir) });
-  const log = captureLog();
+  const captured = captureLog();
+  const log = { log: captured.log.child({ target: target.name }), logs: captured.logs };
   const metrics = new SelfMetrics({ defaultMetrics: false });
   const caches = createCaches(metrics, target.inventoryTtlMs);
   const sessions: Session[] = [];
@@ -113,6 +114,15 @@ export function downloaded(h: Harness): number {
   } catch {
     return 0;
   }
+}
+
+/** Every log line as an object. */
+export function logLines(h: { logs(): string }): Array<Record<string, unknown>> {
+  return h
+    .logs()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 /** The state whose series is 1 in a server's state set. */

@@ -24,9 +24,9 @@ function byUid(uid: string): DashboardJson {
 const variables = (d: DashboardJson) => d.templating.list.map((v) => v.name);
 // biome-ignore lint/suspicious/noExplicitAny: parsed dashboard JSON, probed field by field
 type Raw = Record<string, any>;
-// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a template literal
+// Grafana's variable syntax, not a template literal.
 const DS_VARIABLE = '${datasource}';
-// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's import input syntax
+// Grafana's import input syntax.
 const DS_INPUT = '${DS_PROMETHEUS}';
 
 /** Every `datasource` object anywhere in the JSON, with where it was found. */

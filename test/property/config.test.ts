@@ -190,7 +190,7 @@ test('any web config text', async () => {
       ),
       fc.oneof(
         fc.jsonValue({ maxDepth: 2 }),
-        fc.constantFrom('$2y$10$' + 'a'.repeat(53), 'TLS13', 'RequireAnyClientCert'),
+        fc.constantFrom(`$2y$10$${'a'.repeat(53)}`, 'TLS13', 'RequireAnyClientCert'),
       ),
       { maxKeys: 4 },
     )

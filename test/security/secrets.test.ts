@@ -73,7 +73,7 @@ function config(): string {
     project_id: ${huawei.projectId}
     auth: { access_key: AKTEST, secret_key: \${SECRETS_TEST_SK} }`,
   ];
-  echoes.forEach((e, i) =>
+  echoes.forEach((e, i) => {
     targets.push(
       `  - name: echo-m365-${i}
     product: veeam_m365
@@ -90,8 +90,8 @@ function config(): string {
     project_id: p1
     auth:
       iam: { url: ${e.url}, domain: acme, username: monitor, password: ${S.echoIam} }`,
-    ),
-  );
+    );
+  });
   return `global: { timeout: 5s, min_interval: 0s }\ntargets:\n${targets.join('\n')}\n`;
 }
 

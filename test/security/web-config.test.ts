@@ -78,7 +78,7 @@ const ENDPOINTS: Array<['GET' | 'POST', string, number]> = [
 
 test('the listener speaks TLS only', async () => {
   expect(ex.url).toMatch(/^https:/);
-  await expect(request(ex.url.replace('https:', 'http:') + '/-/healthy')).rejects.toThrow();
+  await expect(request(`${ex.url.replace('https:', 'http:')}/-/healthy`)).rejects.toThrow();
 });
 
 describe.each(ENDPOINTS)('%s %s', (method, p, okStatus) => {

@@ -74,7 +74,7 @@ test('manual, retention, health-check and restore sessions never count as runs',
   );
 });
 
-test('durations: TimeSpan with a day part, milliseconds, absent → end − start, running → now − start', () => {
+test('durations: TimeSpans (day part, no fraction), absent → end − start, running → now − start (ms: v1 test)', () => {
   const d = (job: string) => value(out.samples, 'backup_job_last_run_duration_seconds', { job_name: job });
   // The shared job model keeps millisecond precision.
   expect(d('vm-prod')).toBe(93_784.5);

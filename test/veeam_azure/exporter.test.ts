@@ -36,8 +36,11 @@ test('/probe: up, collectors, info, job series; promtool finds nothing; the pass
   expect(r.status).toBe(200);
   const t = r.text;
   expect(t).toContain('backup_target_up{target="azure",product="veeam_azure"} 1');
-  for (const c of ['jobs', 'sessions', 'logs'])
+  const collectors = ['jobs', 'sessions', 'logs', 'repositories', 'license', 'coverage', 'storage'];
+  for (const c of collectors)
     expect(t).toContain(`backup_target_collector_success{target="azure",product="veeam_azure",collector="${c}"} 1`);
+  // The contract's order (section 4.1).
+  expect([...t.matchAll(/collector_success\{[^}]*collector="(\w+)"/g)].map((m) => m[1])).toEqual(collectors);
   expect(t).toContain(
     'backup_target_info{target="azure",product="veeam_azure",api_version="v8.1",server_version="8.1.0.16"} 1',
   );

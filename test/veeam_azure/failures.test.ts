@@ -57,13 +57,15 @@ test('logs answering 500: `logs` failed, job series present, no warnings/errors 
   ).toBe(false);
 });
 
-test('sessions answering 500: `sessions` and `logs` failed, only the policy facts remain', async () => {
+test('sessions answering 500: `sessions` and `logs` failed, only the policy facts remain of the jobs', async () => {
   h = await harness();
   h.sim.faults.push({ kind: 'status', status: 500, match: /\/jobSessions$/ });
   const out = await h.collect();
   expect(out.failed.map((f) => f.collector).sort()).toEqual(['logs', 'sessions']);
-  const names = new Set(out.samples.map((s) => s.name));
+  const names = new Set(out.samples.map((s) => s.name).filter((n) => n.startsWith('backup_job_')));
   expect([...names].sort()).toEqual(['backup_job_enabled', 'backup_job_next_run_timestamp_seconds']);
+  // The capacity collectors do not depend on sessions: their series stay.
+  expect(out.samples.some((s) => s.name === 'backup_repository_status')).toBe(true);
   expect(value(out.samples, 'backup_job_enabled', { job_name: 'vm-retired' })).toBe(0);
 });
 

@@ -92,17 +92,37 @@ test('a 404 from anything but the policy lists never makes a collection detect a
   expect(aboutProbes(h)).toHaveLength(probes); // serverVersion is cached too: no request to system/about
 });
 
-test.each([400, 403])('system/about answering %d means: try the next lower version', async (status) => {
-  h = await harness({ version: 'v8' });
-  h.sim.faults.push({ kind: 'status', status, match: /^\/api\/v8\.1\/system\/about$/ });
-  const out = await h.collect();
-  expect(out.info).toEqual({ api_version: 'v8', server_version: '8.0.0.54' });
-  expect(aboutProbes(h).slice(0, 2)).toEqual(['v8.1', 'v8']);
-});
+// Depending on its API-versioning layer, an appliance answers a version it does not serve with 400 (a
+// ProblemDetails400 "unsupported version") or, behind some gateways, 403: the simulator's `unservedStatus` mode.
+test.each([400, 403] as const)(
+  'a v8 appliance answering %d for v8.1: the next lower version is tried',
+  async (status) => {
+    h = await harness({ version: 'v8', unservedStatus: status });
+    const out = await h.collect();
+    expect(out.info).toEqual({ api_version: 'v8', server_version: '8.0.0.54' });
+    expect(aboutProbes(h).slice(0, 2)).toEqual(['v8.1', 'v8']);
+    expect(h.sim.requests.filter((r) => /^\/api\/v8\.1\//.test(r.path))).toHaveLength(1);
+    expect(out.failed).toEqual([]);
+  },
+);
 
 test('system/about answering 500 during detection fails the target', async () => {
   h = await harness({ version: 'v8.1' });
   h.sim.faults.push({ kind: 'status', status: 500, match: /^\/api\/v8\.1\/system\/about$/ });
   await expect(h.collect()).rejects.toMatchObject({ kind: 'http', details: { status: 500 } });
   expect(aboutProbes(h)).toEqual(['v8.1']);
+});
+
+test('v1: the licence in its v1 shape; repositories and overview reports answer 404: no series, collectors succeed', async () => {
+  h = await harness({ version: 'v1' });
+  const out = await h.collect();
+  expect(out.failed).toEqual([]);
+  const names = new Set(out.samples.map((s) => s.name));
+  for (const absent of ['backup_repository_status', 'backup_repository_info', 'backup_storage_used_bytes'])
+    expect(names.has(absent as never)).toBe(false);
+  expect(names.has('backup_objects')).toBe(false);
+  // v1 names the used units `instancesUses` (an integer) and sends the expiry without an offset (UTC).
+  expect(value(out.samples, 'backup_license_used_units', {})).toBe(43);
+  expect(value(out.samples, 'backup_license_expiry_timestamp_seconds', {})).toBe(NOW / 1000 + 20 * 86_400);
+  expect(h.sim.hits(/^\/api\/v1\/(repositories|overview\/storageUsage|overview\/protectedWorkloads)$/)).toBe(3);
 });

@@ -47,7 +47,7 @@ function withHeader(opts: RequestOptions, token: string): RequestOptions {
 function headerAuthorizer(token: string): Authorizer {
   return {
     send: (http, opts) => http.request(withHeader(opts, token)),
-    download: (http, opts, file) => http.download(withHeader(opts, token), file),
+    download: (http, opts, file, o) => http.download(withHeader(opts, token), file, o),
     clear: () => undefined,
   };
 }
@@ -61,7 +61,7 @@ function iamAuthorizer(tokens: TokenManager): Authorizer {
         if (res.status === 401) throw statusError(res, opts.method ?? 'GET', opts.path, 'IAM token rejected');
         return res;
       }),
-    download: (http, opts, file) => tokens.withToken(http, (t) => http.download(withHeader(opts, t.value), file)),
+    download: (http, opts, file, o) => tokens.withToken(http, (t) => http.download(withHeader(opts, t.value), file, o)),
     clear: () => tokens.clear(),
   };
 }
@@ -120,7 +120,7 @@ function akskAuthorizer(target: HuaweiTarget, accessKey: string, secretKey: stri
   };
   return {
     send: (http, opts) => http.request(signed(opts)),
-    download: (http, opts, file) => http.download(signed(opts), file),
+    download: (http, opts, file, o) => http.download(signed(opts), file, o),
     explain401: (res) => explainSignatureFailure(res, Date.now()),
     clear: () => undefined,
   };

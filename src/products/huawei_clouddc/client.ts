@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { decodeError, UpstreamError } from '../../common/errors';
 import { PageGuard } from '../../common/paging';
 import { segment } from '../../http/path';
-import type { HttpClient, HttpResponse, RequestOptions } from '../../http/types';
+import type { DownloadOptions, HttpClient, HttpResponse, RequestOptions } from '../../http/types';
 import { API_VERSION } from './config';
 import {
   decodeExport,
@@ -19,7 +19,12 @@ import {
 /** Sends one request with the target's credentials (auth.ts); `send` returns every status the caller accepts. */
 export interface Authorizer {
   send(http: HttpClient, opts: RequestOptions): Promise<HttpResponse>;
-  download(http: HttpClient, opts: RequestOptions, file: string): Promise<{ bytes: number; sha256: string }>;
+  download(
+    http: HttpClient,
+    opts: RequestOptions,
+    file: string,
+    options?: DownloadOptions,
+  ): Promise<{ bytes: number; sha256: string }>;
   /** Called with a 401 response, for a clear message (clock skew with AK/SK). */
   explain401?(res: HttpResponse): string | undefined;
   clear(): void;
@@ -37,10 +42,15 @@ export class CloudDcClient {
     private readonly log: Logger,
   ) {}
 
-  /** Every physical server of the project, following page_info.next_marker to the end. */
+  /**
+   * Every physical server of the project, following page_info.next_marker to the end. A server that ignores
+   * the marker never ends its list: a repeated page (PageGuard), a next_marker already followed, or more
+   * servers than any estate has, is a decode error naming the endpoint.
+   */
   async listServers(http: HttpClient): Promise<PhysicalServer[]> {
     const path = `${this.base()}/physicalservers`;
     const guard = new PageGuard(path);
+    const followed = new Set<string>();
     const servers: PhysicalServer[] = [];
     for (let marker: string | undefined; ; ) {
       const res = await this.call(http, { path, query: { limit: PAGE_LIMIT, marker } }, [200]);
@@ -48,6 +58,10 @@ export class CloudDcClient {
       guard.page(page.raw);
       for (const s of page.servers) servers.push(s);
       if (page.next === undefined || page.raw.length === 0) return servers;
+      if (followed.has(page.next)) {
+        throw decodeError(`${path}: page_info.next_marker repeats an earlier marker (the server ignores paging)`, path);
+      }
+      followed.add(page.next);
       marker = page.next;
     }
   }
@@ -75,10 +89,11 @@ export class CloudDcClient {
     return decodeExport(res.json(), exportId) ?? { exportId };
   }
 
-  /** Streams the archive to `file`. */
-  download(http: HttpClient, serverId: string, exportId: string, file: string) {
+  /** Streams the archive to `file`; `signal` stops it at once. */
+  download(http: HttpClient, serverId: string, exportId: string, file: string, signal?: AbortSignal) {
     const path = `${this.exportsPath(serverId)}/${segment(exportId)}/content`;
-    return this.auth.download(http, { path, headers: { accept: 'application/octet-stream' } }, file);
+    const opts = { path, headers: { accept: 'application/octet-stream' } };
+    return this.auth.download(http, opts, file, signal ? { signal } : {});
   }
 
   private base(): string {
@@ -97,6 +112,16 @@ export class CloudDcClient {
     const err = statusError(res, method, opts.path, res.status === 401 ? this.auth.explain401?.(res) : undefined);
     this.log.debug({ status: res.status, path: opts.path, err: err.message }, 'CloudDC request failed');
     throw err;
+  }
+}
+
+/** Whether a vendor id can be one URL path segment (`.`, `..` and the empty id cannot). */
+export function addressable(id: string): boolean {
+  try {
+    segment(id);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { describeError } from '../../common/errors';
 import type { PartScope } from '../../core/module';
 import type { HttpClient } from '../../http/types';
-import type { CloudDcClient } from './client';
+import { addressable, type CloudDcClient } from './client';
 import type { LogExportsConfig } from './config';
 import type { ExportInfo, PhysicalServer } from './decode';
 import { DownloadWorker } from './download';
@@ -12,8 +12,16 @@ import { applyStatus, type PollDeps, pollExports } from './log_exports';
 import { ExportScheduler } from './scheduler';
 import { type ExportRecord, StateStore } from './store';
 
-/** The outcome of a start: the new export's id, or the HTTP status and reason of POST /-/log-exports. */
-export type LogExportStartResult = { status: 202; exportId: string } | { status: 400 | 409 | 502; reason: string };
+/**
+ * The outcome of a start: the new export's id (with a warning when it could not be written to the state file),
+ * or the HTTP status and reason of POST /-/log-exports.
+ */
+export type LogExportStartResult =
+  | { status: 202; exportId: string; warning?: string }
+  | { status: 400 | 409 | 502; reason: string };
+
+/** Who asked for a start, for the log line. */
+export type StartTrigger = 'scheduled' | 'manual';
 
 export interface LogExportsDeps {
   target: string;
@@ -76,9 +84,15 @@ export class LogExports {
     return newest.state !== 'processing' && Date.now() / 1000 - newest.createdAt >= this.d.config.everyMs / 1000;
   }
 
-  /** Starts an export of one server now: 202 with its id, 409 while one is processing, 502 on upstream failure. */
-  async startExport(serverId: string): Promise<LogExportStartResult> {
-    await this.store.ready();
+  /**
+   * Starts an export of one server now: 202 with its id, 409 while one is processing (or while the state file
+   * cannot be read: nothing is started then), 400 for an id that cannot be put into a URL path, 502 when the
+   * API refuses. Each start is logged at info: ExportServerLogs is a write that costs the server work.
+   */
+  async startExport(serverId: string, trigger: StartTrigger): Promise<LogExportStartResult> {
+    const refused = await this.refusal(serverId);
+    if (refused) return refused;
+    // Checked and marked without an await in between: two callers cannot both start one.
     if (this.starting.has(serverId) || this.store.newest(serverId)?.state === 'processing') {
       return { status: 409, reason: `an export of server ${serverId} is still processing` };
     }
@@ -89,19 +103,40 @@ export class LogExports {
       try {
         info = await this.d.client.createExport(this.d.http, serverId);
       } catch (err) {
-        this.d.log.warn({ server: serverId, err: describeError(err) }, 'starting a log export failed');
+        this.d.log.warn({ server: serverId, trigger, err: describeError(err) }, 'starting a log export failed');
         return { status: 502, reason: describeError(err) };
       }
-      await this.record(serverId, info);
-      this.d.log.info({ server: serverId, export_id: info.exportId }, 'log export started');
-      return { status: 202, exportId: info.exportId };
+      this.d.log.info({ server: serverId, export_id: info.exportId, trigger }, 'log export started');
+      const warning = await this.record(serverId, info);
+      return warning === undefined
+        ? { status: 202, exportId: info.exportId }
+        : { status: 202, exportId: info.exportId, warning };
     } finally {
       this.starting.delete(serverId);
     }
   }
 
-  /** Writes a new export to the state file at once: CloudDC cannot list exports, the file is all we know. */
-  private async record(serverId: string, info: ExportInfo): Promise<void> {
+  /** Why no export can start at all: an id no URL can carry, or a state file that cannot be read. */
+  private async refusal(serverId: string): Promise<LogExportStartResult | undefined> {
+    if (!addressable(serverId)) {
+      return { status: 400, reason: `server id ${JSON.stringify(serverId)} cannot be used in a URL path` };
+    }
+    try {
+      await this.store.ready();
+      return undefined;
+    } catch (err) {
+      const reason = `the log export state file cannot be read (${describeError(err)}); no export was started`;
+      this.d.log.error({ server: serverId, file: this.store.file, err: describeError(err) }, reason);
+      return { status: 409, reason };
+    }
+  }
+
+  /**
+   * Writes a new export to the state file at once: CloudDC cannot list exports, the file is all we know. When
+   * the write fails the export has started all the same: it stays known in memory (so a second start is a
+   * 409, and collections poll it), is written with the next change, and the answer says so.
+   */
+  private async record(serverId: string, info: ExportInfo): Promise<string | undefined> {
     const record: ExportRecord = {
       serverId,
       exportId: info.exportId,
@@ -113,6 +148,13 @@ export class LogExports {
     // A just-created export is processing unless the API says otherwise in words we know.
     if (record.state === 'unknown') record.state = 'processing';
     this.store.add(record);
-    await this.store.save();
+    try {
+      await this.store.save();
+      return undefined;
+    } catch (err) {
+      const where = { server: serverId, export_id: info.exportId, file: this.store.file, err: describeError(err) };
+      this.d.log.error(where, 'log export started, but the state file could not be written; kept in memory');
+      return `the export started, but the state file could not be written (${describeError(err)}); it is kept in memory and written with the next change`;
+    }
   }
 }

@@ -15,7 +15,9 @@ const logExportAction: ModuleAction<HuaweiState> = {
     if (!server) return { status: 400, text: 'missing parameter "server"' };
     const r = await state.startLogExport(server);
     if (r.status !== 202) return { status: r.status, text: r.reason };
-    return { status: 202, json: { target, server, export_id: r.exportId } };
+    // The export started upstream even when the state file could not be written: 202, with the warning.
+    const warning = r.warning === undefined ? {} : { warning: r.warning };
+    return { status: 202, json: { target, server, export_id: r.exportId, ...warning } };
   },
 };
 

@@ -1,8 +1,10 @@
 // The export trigger (contract 4.3): independent of scrapes, it checks each selected server once a minute and
 // starts an export where one is due, never more than one start per 10 s per target (manual starts included).
+// A server whose id no URL path can carry (`.`, `..`) is passed over: it must not hold up the others.
 import type { Logger } from 'pino';
 import { describeError } from '../../common/errors';
 import { byText } from '../../common/order';
+import { addressable } from './client';
 import type { PhysicalServer } from './decode';
 import type { LogExports } from './exports';
 
@@ -13,6 +15,8 @@ export class ExportScheduler {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private readonly abort = new AbortController();
+  /** Servers passed over for their id, logged once each. */
+  private readonly unaddressable = new Set<string>();
 
   constructor(
     private readonly exports: LogExports,
@@ -48,14 +52,23 @@ export class ExportScheduler {
     const servers = [...(await this.servers())].sort(byText((s) => s.id));
     for (const s of servers) {
       if (this.abort.signal.aborted) return;
-      if (!this.exports.due(s.id)) continue;
+      if (!this.startable(s.id) || !this.exports.due(s.id)) continue;
       await this.waitForSpacing();
       if (this.abort.signal.aborted || !this.exports.due(s.id)) continue;
-      const r = await this.exports.startExport(s.id);
+      const r = await this.exports.startExport(s.id, 'scheduled');
       if (r.status !== 202) {
         this.log.debug({ server: s.id, status: r.status, reason: r.reason }, 'scheduled log export not started');
       }
     }
+  }
+
+  private startable(id: string): boolean {
+    if (addressable(id)) return true;
+    if (!this.unaddressable.has(id)) {
+      this.unaddressable.add(id);
+      this.log.warn({ server: id }, 'server id cannot be used in a URL path; no log export is started for it');
+    }
+    return false;
   }
 
   private async waitForSpacing(): Promise<void> {

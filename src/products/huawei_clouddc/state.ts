@@ -79,7 +79,7 @@ export class HuaweiState implements ProductState {
       return { status: 502, reason: describeError(err) };
     }
     if (!servers.some((s) => s.id === serverId)) return { status: 400, reason: `unknown server ${serverId}` };
-    return this.exports.startExport(serverId);
+    return this.exports.startExport(serverId, 'manual');
   }
 
   private servers(http: HttpClient, now: number): Promise<PhysicalServer[]> {

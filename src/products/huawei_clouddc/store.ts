@@ -160,8 +160,13 @@ function validRecord(x: unknown): x is ExportRecord {
     typeof x.exportId === 'string' &&
     typeof x.createdAt === 'number' &&
     typeof x.terminal === 'boolean' &&
-    (EXPORT_STATES as readonly unknown[]).includes(x.state)
+    (EXPORT_STATES as readonly unknown[]).includes(x.state) &&
+    (x.download === undefined || validDownload(x.download))
   );
+}
+
+function validDownload(x: unknown): x is DownloadRecord {
+  return isObject(x) && typeof x.file === 'string' && typeof x.bytes === 'number' && typeof x.sha256 === 'string';
 }
 
 let tmpCounter = 0;

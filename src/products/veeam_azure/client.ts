@@ -9,6 +9,16 @@ import type { TokenManager } from '../../http/token';
 import type { HttpClient, HttpResponse, Query } from '../../http/types';
 import { API_VERSIONS, type ApiVersion } from './config';
 import {
+  type AzureLicense,
+  type AzureRepositories,
+  decodeLicense,
+  decodeRepositories,
+  decodeStorageUsage,
+  decodeWorkloads,
+  type StorageUsage,
+  type Workloads,
+} from './decode-capacity';
+import {
   type AzurePolicy,
   type AzureSession,
   decodeAbout,
@@ -40,7 +50,8 @@ export const POLICY_FAMILIES: readonly PolicyFamily[] = [
   { type: 'ProtectionVmPolicy', paths: ['/policy/slaBased/virtualMachines'] },
 ];
 
-const POLICY_PAGE = 200;
+/** Policies and repositories are few: large pages. `Limit=-1` is never sent (the document does not define it). */
+const LIST_PAGE = 200;
 /** Sessions are many and small: ask for large pages so a week of history takes few round trips. */
 const SESSION_PAGE = 1000;
 /** Statuses of `system/about` that mean "this version is not served here: try the next lower one". */
@@ -75,7 +86,7 @@ export class AzureApi {
   /** Every policy of a family; undefined when the version lacks the family (404 on each of its paths). */
   async policies(family: PolicyFamily): Promise<AzurePolicy[] | undefined> {
     for (const path of family.paths) {
-      const raw = family.single ? await this.one(path) : await this.all(path, {}, POLICY_PAGE);
+      const raw = family.single ? await this.one(path) : await this.all(path, {}, LIST_PAGE);
       if (raw === undefined) continue;
       return raw.flatMap((r) => decodePolicy(r, family.type) ?? []);
     }
@@ -102,11 +113,42 @@ export class AzureApi {
     return decodeLogCounts(res.json(), path);
   }
 
+  /** Every repository; undefined when the version lacks `repositories` (404). */
+  async repositories(): Promise<AzureRepositories | undefined> {
+    const raw = await this.all('/repositories', {}, LIST_PAGE);
+    return raw === undefined ? undefined : decodeRepositories(raw);
+  }
+
+  /** Bytes per storage tier; undefined when the version lacks `overview/storageUsage` (404). */
+  storageUsage(): Promise<StorageUsage | undefined> {
+    return this.report('/overview/storageUsage', decodeStorageUsage);
+  }
+
+  /** The installed licence; undefined when the version lacks `license` (404). */
+  license(): Promise<AzureLicense | undefined> {
+    return this.report('/license', decodeLicense);
+  }
+
+  /** Workloads protected during the past week (PeriodFlag is required); undefined when the version lacks it (404). */
+  protectedWorkloads(): Promise<Workloads | undefined> {
+    return this.report('/overview/protectedWorkloads', decodeWorkloads, { PeriodFlag: 'Week' });
+  }
+
+  /** A bare object of an endpoint a version may lack: undefined on 404. */
+  private async report<T>(
+    path: string,
+    decode: (b: unknown, path: string) => T,
+    query?: Query,
+  ): Promise<T | undefined> {
+    const res = await this.get(path, query);
+    return res.status === 404 ? undefined : decode(res.json(), `/api/${this.version}${path}`);
+  }
+
   private async one(path: string): Promise<unknown[] | undefined> {
     const res = await this.get(path);
     if (res.status === 404) return undefined;
     const body = res.json();
-    // An appliance without a VNet policy answers an object without id; decodePolicy skips it.
+    // Appliances answer an object whether or not a VNet policy was set up (jobs.ts decides which is a job).
     if (!isObject(body)) throw decodeError('expected a policy object', path);
     return [body];
   }

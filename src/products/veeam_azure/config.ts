@@ -17,7 +17,7 @@ export interface VeeamAzureTarget extends TargetConfig, JobsSettings {
 }
 
 export const COLLECTORS: CollectorSpec = {
-  names: ['jobs', 'sessions', 'logs'],
+  names: ['jobs', 'sessions', 'logs', 'repositories', 'license', 'coverage', 'storage'],
   needs: { logs: ['sessions'] },
 };
 

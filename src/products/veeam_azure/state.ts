@@ -1,6 +1,6 @@
 // The per-target state of a Veeam Backup for Microsoft Azure appliance (token, detected API version, warnings
 // already logged) and one collection: login, detection and the policies (`jobs`) decide whether the target
-// is up; `sessions` and `logs` are parts of their own.
+// is up; `sessions`, `logs`, `repositories`, `license`, `coverage` and `storage` are parts of their own.
 import { describeError, UpstreamError } from '../../common/errors';
 import { jobSelected } from '../../config/types';
 import type { RunPolicy } from '../../core/jobs';
@@ -12,10 +12,14 @@ import { passwordGrant, refreshGrant } from './auth';
 import { AzureApi, detectVersion } from './client';
 import type { ApiVersion, VeeamAzureTarget } from './config';
 import type { AzurePolicy, AzureSession } from './decode';
-import { loadPolicies } from './jobs';
+import { collectCoverage } from './coverage';
+import { isJob, loadPolicies } from './jobs';
+import { collectLicense } from './license';
 import { lastRuns, loadLogCounts } from './logs';
 import { policySamples } from './samples';
+import { collectRepositories } from './repositories';
 import { loadSessions } from './sessions';
+import { collectStorage } from './storage';
 
 interface Inventory {
   api: AzureApi;
@@ -50,27 +54,42 @@ export class AzureState implements ProductState {
 
   async collect(ctx: CollectContext): Promise<CollectResult> {
     const inv = await ctx.inventory(() => this.inventory(ctx));
+    const cache = this.deps.caches.inventory;
+    // The capacity collectors need only the version: they run alongside sessions and logs.
+    const [samples, ...capacity] = await Promise.all([
+      this.jobs(ctx, inv),
+      collectRepositories(ctx, inv.api, cache),
+      collectLicense(ctx, inv.api, cache),
+      collectCoverage(ctx, inv.api, cache),
+      collectStorage(ctx, inv.api, cache),
+    ]);
+    for (const list of capacity) for (const s of list) samples.push(s);
+    const info = { api_version: inv.api.version, ...(inv.serverVersion ? { server_version: inv.serverVersion } : {}) };
+    return { info, samples };
+  }
+
+  /** The job series of the selected policies that are jobs: their runs (`sessions`) and last runs' logs. */
+  private async jobs(ctx: CollectContext, inv: Inventory): Promise<Sample[]> {
     const selected = inv.policies.filter((p) => jobSelected(this.target.jobs, p.name));
     const runPolicy: RunPolicy = {
       now: ctx.now / 1000,
       lookbackSeconds: this.target.lookbackMs / 1000,
       warningIsSuccess: this.target.warningIsSuccess,
     };
-    const sessions = await ctx.part('sessions', () =>
-      loadSessions(inv.api, selected, ctx.now - this.target.lookbackMs),
-    );
+    const fromMs = ctx.now - this.target.lookbackMs;
+    const sessions = await ctx.part('sessions', () => loadSessions(inv.api, selected, fromMs));
+    const jobs = selected.filter((p) => isJob(p, sessions?.get(p.id), fromMs / 1000));
     const counts = await ctx.part('logs', (scope) => {
-      const last = lastRuns(selected, sessions ?? new Map(), runPolicy);
+      const last = lastRuns(jobs, sessions ?? new Map(), runPolicy);
       return loadLogCounts(inv.api, last, this.deps.caches.immutable, this.target.concurrency, scope);
     });
     const samples: Sample[] = [];
     const options = { runPolicy, onUnparsable: (s: AzureSession, raw: unknown) => this.unparsable(ctx, s, raw) };
-    for (const policy of selected) {
+    for (const policy of jobs) {
       const runs = { sessions: sessions?.get(policy.id), counts: counts?.get(policy.id) };
       for (const s of policySamples(policy, runs, options)) samples.push(s);
     }
-    const info = { api_version: inv.api.version, ...(inv.serverVersion ? { server_version: inv.serverVersion } : {}) };
-    return { info, samples };
+    return samples;
   }
 
   /** Login, then the configured version, the one detected earlier, or a new detection; then the inventory. */

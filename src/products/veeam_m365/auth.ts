@@ -55,7 +55,10 @@ export async function passwordGrant(http: HttpClient, version: ApiVersion, auth:
 }
 
 /** The first version whose token endpoint is not 404; its token is kept. */
-export async function detectVersion(http: HttpClient, auth: PasswordAuth): Promise<{ version: ApiVersion; token: Token }> {
+export async function detectVersion(
+  http: HttpClient,
+  auth: PasswordAuth,
+): Promise<{ version: ApiVersion; token: Token }> {
   for (const version of API_VERSIONS) {
     const token = await post(http, version, auth);
     if (token !== 'not-found') return { version, token };

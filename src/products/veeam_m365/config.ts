@@ -17,7 +17,7 @@ export interface VeeamM365Target extends TargetConfig, JobsSettings {
 }
 
 export const COLLECTORS: CollectorSpec = {
-  names: ['jobs', 'sessions', 'logs'],
+  names: ['jobs', 'sessions', 'logs', 'repositories', 'license', 'coverage', 'proxies'],
   needs: { logs: ['sessions'] },
 };
 

@@ -2,7 +2,7 @@
 // (`jobs`) decide whether the target is up; `sessions` and `logs` are parts of their own.
 import { isNotFound, UpstreamError } from '../../common/errors';
 import type { RunPolicy } from '../../core/jobs';
-import type { CollectContext, CollectResult, ProductState, StateDeps } from '../../core/module';
+import type { CollectContext, CollectResult, PartScope, ProductState, StateDeps } from '../../core/module';
 import type { Sample } from '../../core/samples';
 import { VersionTracker } from '../../core/versions';
 import { jobSelected } from '../../config/types';
@@ -10,7 +10,9 @@ import { TokenManager, type Token } from '../../http/token';
 import type { HttpClient } from '../../http/types';
 import { detectVersion, passwordGrant, versionNumber } from './auth';
 import { type EntryCounts, Vb365Client } from './client';
+import { collectCapacity } from './capacity';
 import type { ApiVersion, VeeamM365Target } from './config';
+import type { Vb365Org } from './decode';
 import { type InventoryJob, loadJobs } from './jobs';
 import { loadLogCounts } from './logs';
 import { jobSeries, type LastRuns, pickRuns, sortJobs } from './samples';
@@ -20,6 +22,7 @@ interface Inventory {
   api: Vb365Client;
   version: ApiVersion;
   jobs: InventoryJob[];
+  orgs: Vb365Org[];
   serverVersion?: string;
 }
 
@@ -51,12 +54,20 @@ export class M365State implements ProductState {
       lookbackSeconds: this.target.lookbackMs / 1000,
       warningIsSuccess: this.target.warningIsSuccess,
     };
-    const runs = await ctx.part('sessions', () => this.runs(inv.api, selected, policy));
-    const counts = await ctx.part('logs', () => this.logs(inv.api, runs ?? new Map()));
+    // Storage, licence, coverage and proxies run beside the sessions; each is a part of its own.
+    const capacity = collectCapacity(ctx, {
+      api: inv.api,
+      orgs: inv.orgs,
+      cache: this.deps.caches.inventory,
+      concurrency: this.target.concurrency,
+    });
+    const runs = await ctx.part('sessions', (scope) => this.runs(inv, selected, policy, scope));
+    const counts = await ctx.part('logs', (scope) => this.logs(inv.api, selected, runs ?? new Map(), scope));
     const samples: Sample[] = [];
     for (const job of sortJobs(selected)) {
       for (const s of jobSeries(job, runs?.get(job.id), counts?.get(job.id), policy.now)) samples.push(s);
     }
+    for (const s of await capacity) samples.push(s);
     const info = { api_version: inv.version, ...(inv.serverVersion ? { server_version: inv.serverVersion } : {}) };
     return { info, samples };
   }
@@ -77,8 +88,13 @@ export class M365State implements ProductState {
     const version = this.versions.current(ctx.now);
     if (version === undefined) throw new UpstreamError('internal', 'VB365 API version unknown after login');
     const api = new Vb365Client(ctx.http, versionNumber(version), this.tokens);
-    const [jobs, serverVersion] = await Promise.all([this.jobs(api, ctx.now), this.serverVersion(api, ctx.now)]);
-    return { api, version, jobs, ...(serverVersion ? { serverVersion } : {}) };
+    const [jobs, serverVersion, orgs] = await Promise.all([
+      this.jobs(api, ctx.now),
+      this.serverVersion(api, ctx.now),
+      // The tenants of the storage, licence and coverage series (the jobs' own load reads the same listing).
+      this.deps.caches.inventory.get(`orgs:v${api.version}`, () => api.organizations(), ctx.now),
+    ]);
+    return { api, version, jobs, orgs, ...(serverVersion ? { serverVersion } : {}) };
   }
 
   private async jobs(api: Vb365Client, now: number): Promise<InventoryJob[]> {
@@ -93,7 +109,10 @@ export class M365State implements ProductState {
     }
   }
 
-  /** `/ServiceInstance` version, cached like the inventory; a failure only leaves server_version out. */
+  /**
+   * `/ServiceInstance` version, cached like the inventory (a 404, a server without it, is cached as unknown); a
+   * failure only leaves server_version out.
+   */
   private async serverVersion(api: Vb365Client, now: number): Promise<string | undefined> {
     try {
       return await this.deps.caches.inventory.get(`service:v${api.version}`, () => api.serverVersion(), now);
@@ -103,14 +122,28 @@ export class M365State implements ProductState {
     }
   }
 
-  private async runs(api: Vb365Client, jobs: InventoryJob[], policy: RunPolicy): Promise<Map<string, LastRuns>> {
+  /** Last runs by job id; a job whose sessions are unknown is absent (its run series are left out). */
+  private async runs(
+    inv: Inventory,
+    selected: InventoryJob[],
+    policy: RunPolicy,
+    scope: PartScope,
+  ): Promise<Map<string, LastRuns>> {
     const q = { now: policy.now, lookbackSeconds: policy.lookbackSeconds, concurrency: this.target.concurrency };
-    const sessions = await loadSessions(api, jobs, q);
-    return new Map(jobs.map((j) => [j.id, pickRuns(sessions.get(j.id) ?? [], policy)]));
+    const sessions = await loadSessions({ api: inv.api, all: inv.jobs, selected, q, scope });
+    return new Map([...sessions].map(([id, list]) => [id, pickRuns(list, policy)]));
   }
 
-  private logs(api: Vb365Client, runs: Map<string, LastRuns>): Promise<Map<string, EntryCounts>> {
-    const last = [...runs.entries()].flatMap(([jobId, r]) => (r.last ? [{ jobId, run: r.last }] : []));
-    return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency);
+  private logs(
+    api: Vb365Client,
+    jobs: InventoryJob[],
+    runs: Map<string, LastRuns>,
+    scope: PartScope,
+  ): Promise<Map<string, EntryCounts>> {
+    const last = jobs.flatMap((j) => {
+      const run = runs.get(j.id)?.last;
+      return run ? [{ jobId: j.id, item: `job ${j.name}`, run }] : [];
+    });
+    return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency, scope);
   }
 }

@@ -4,6 +4,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isObject } from '../../common/decode';
 import type { SimReply, SimRequest } from '../common';
+import { DOMAIN_ID } from './data';
 import { json, vendorError, type World } from './world';
 
 export interface AkSk {
@@ -34,8 +35,17 @@ export function iamLogin(w: World, req: SimRequest): SimReply {
   const expiresAt = w.now() + w.tokenLifetimeMs;
   w.issued.set(token, { project: w.projectId, expiresAt });
   const iso = (ms: number): string => new Date(ms).toISOString().replace('Z', '000Z');
-  const scope = { id: w.projectId, name: 'ap-southeast-3' };
-  const issuedToken = { expires_at: iso(expiresAt), issued_at: iso(w.now()), methods: ['password'], project: scope };
+  const account = { id: DOMAIN_ID, name: w.iam.domain };
+  const scope = { id: w.projectId, name: 'ap-southeast-3', domain: account };
+  const iamUser = { id: 'c3a1d0b2e4f64a7b9d8e0f1a2b3c4d5e', name: w.iam.username, domain: account };
+  const issuedToken = {
+    expires_at: iso(expiresAt),
+    issued_at: iso(w.now()),
+    methods: ['password'],
+    project: scope,
+    roles: [{ id: '0', name: 'readonly' }],
+    user: iamUser,
+  };
   return json(201, { token: issuedToken }, { 'X-Subject-Token': token });
 }
 

@@ -1,7 +1,9 @@
-// The CloudDC routes below /v1/{project_id}: marker-paged physical servers in a non-sorted order, one server,
-// and log exports that advance on each status poll, complete (one server's fail) and serve archive bytes.
+// The CloudDC routes below /v1/{project_id}: marker-paged physical servers in a non-sorted order (or a server
+// that ignores paging), one server, and log exports that advance on each status poll, complete (one server's
+// fail) and serve archive bytes (at once, or at the pace of a slow or stalling link).
 import type { SimReply, SimRequest } from '../common';
 import { archiveBytes, exportStatus, formatPercent, type SimExport, type SimServer } from './data';
+import { pacedBody } from './pace';
 import { json, vendorError, type World } from './world';
 
 /** `parts`: the path segments after /v1. Undefined: no such route. */
@@ -11,7 +13,8 @@ export function cloudRoute(w: World, req: SimRequest, parts: string[]): SimReply
   if (id === undefined) return req.method === 'GET' ? listPage(w, req) : undefined;
   const server = w.byId.get(id);
   if (!server) return vendorError(404, 'CLOUDDC.0404', `server ${id} not found`);
-  if (logs === undefined) return req.method === 'GET' ? json(200, { server }) : undefined;
+  // The SDK's ShowServerResponse is the server's own fields; `showWrapped` answers `{server: …}` instead.
+  if (logs === undefined) return req.method === 'GET' ? json(200, w.showWrapped ? { server } : server) : undefined;
   if (logs !== 'logs' || exp !== 'exports') return undefined;
   if (exportId === undefined) return req.method === 'POST' ? create(w, server) : undefined;
   const e = w.exports.get(`${id}/${exportId}`);
@@ -24,14 +27,21 @@ function listPage(w: World, req: SimRequest): SimReply {
   const asked = Number(req.query.get('limit') ?? 10);
   const limit = Math.min(w.maxLimit, Math.max(10, Number.isFinite(asked) ? asked : 10));
   const marker = req.query.get('marker');
+  // Ignores the marker: the first page again, with a marker never seen before.
+  if (w.paging === 'repeat-first') return serverPage(w, w.listed.slice(0, limit), `m-${++w.markers}`, marker);
   const start = marker ? w.listed.findIndex((s) => s.id === marker) + 1 : 0;
   if (marker && start === 0) return vendorError(400, 'CLOUDDC.0400', 'invalid marker');
   const page = w.listed.slice(start, start + limit);
-  const last = page[page.length - 1];
   const more = start + limit < w.listed.length;
+  // Always names the first page's last server as the next marker.
+  if (w.paging === 'stuck-marker') return serverPage(w, page, w.listed[limit - 1]?.id, marker);
+  return serverPage(w, page, more ? page[page.length - 1]?.id : undefined, marker);
+}
+
+function serverPage(w: World, page: SimServer[], next: string | undefined, marker: string | null): SimReply {
   const pageInfo = {
     current_count: page.length,
-    ...(more && last ? { next_marker: last.id } : {}),
+    ...(next !== undefined ? { next_marker: next } : {}),
     ...(marker ? { previous_marker: marker } : {}),
   };
   return json(200, { servers: page, page_info: pageInfo, count: w.listed.length });
@@ -63,10 +73,12 @@ function poll(w: World, e: SimExport): SimReply {
 function archive(w: World, server: SimServer, e: SimExport): SimReply {
   if (exportStatus(e) !== 'completed') return vendorError(400, 'CLOUDDC.0406', 'log export is not completed');
   w.counters.downloads++;
+  const bytes = archiveBytes(server.id, e.exportId);
   return {
     status: 200,
-    body: archiveBytes(server.id, e.exportId),
+    body: w.contentPace ? pacedBody(bytes, w.contentPace) : bytes,
     headers: {
+      'content-length': String(bytes.length),
       'content-type': 'application/octet-stream;charset=UTF-8',
       'content-transfer-encoding': 'binary',
       'content-disposition': `attachment; filename=${server.hardware_attributes.sn}-dump.tar.gz`,

@@ -16,6 +16,7 @@ export interface SimServer {
   id: string;
   name: string;
   project_id: string;
+  domain_id: string;
   manage_state: string;
   power_state?: string;
   health_state?: string;
@@ -48,6 +49,9 @@ function uuid(seed: number, i: number): string {
 const POWER = ['on', 'on', 'on', 'on', 'off', 'powering-on', 'powering-off', 'rebooting'];
 const HEALTH = ['OK', 'OK', 'OK', 'OK', 'Warning', 'Critical', 'Unknown'];
 
+/** The account (domain) id of every simulated server. */
+export const DOMAIN_ID = '9b1f0e7a42c24f0d8d6c2b1a0f3e5d71';
+
 export function generateServers(projectId: string, scale: HuaweiScale, now: number): SimServer[] {
   const rnd = seededRandom(scale.seed);
   const servers: SimServer[] = [];
@@ -56,6 +60,7 @@ export function generateServers(projectId: string, scale: HuaweiScale, now: numb
       id: uuid(scale.seed, i),
       name: `bms-${String(i + 1).padStart(3, '0')}`,
       project_id: projectId,
+      domain_id: DOMAIN_ID,
       manage_state: i % 5 === 0 ? 'in-use' : 'ready',
       power_state: POWER[Math.floor(rnd() * POWER.length)],
       health_state: HEALTH[Math.floor(rnd() * HEALTH.length)],
@@ -75,6 +80,14 @@ export function generateServers(projectId: string, scale: HuaweiScale, now: numb
     servers[0].power_state = 'on';
   }
   return servers;
+}
+
+/** Ids that address another path when put into a URL as they are (a hostile or broken server's list). */
+export const ODD_IDS = ['..', '.', 'a/b', '%2e%2e'] as const;
+
+/** Healthy servers with the odd ids, named `bms-odd-1`…, built like the others. */
+export function oddServers(template: SimServer): SimServer[] {
+  return ODD_IDS.map((id, i) => ({ ...template, id, name: `bms-odd-${i + 1}`, health_state: 'OK', power_state: 'on' }));
 }
 
 /** Percentage after `polls` status queries, capped at 100. */

@@ -5,7 +5,17 @@ import { startSimulator, type SimReply, type SimRequest, type Simulator } from '
 import { type AkSk, authorise, iamLogin } from './auth';
 import { cloudRoute } from './cloud';
 import type { HuaweiScale, SimExport, SimServer } from './data';
-import { type Counters, createWorld, type IamRejection, type IamUser, json, vendorError, type World } from './world';
+import type { ContentPace } from './pace';
+import {
+  type Counters,
+  createWorld,
+  type IamRejection,
+  type IamUser,
+  json,
+  type PagingMode,
+  vendorError,
+  type World,
+} from './world';
 
 export interface HuaweiSimOptions {
   tls?: boolean;
@@ -30,6 +40,14 @@ export interface HuaweiSimOptions {
   orderSeed?: number;
   /** Every Nth CloudDC request answers 429 APIG.0308 (0 = never). */
   throttleEvery?: number;
+  /** Archives are sent in chunks at this pace (a slow link), or stall part-way. */
+  contentPace?: ContentPace;
+  /** Four more servers with the ids `..`, `.`, `a/b` and `%2e%2e` (hostile in a URL path). */
+  oddIds?: boolean;
+  /** A server that ignores paging (see PagingMode). */
+  paging?: PagingMode;
+  /** ShowServer wraps the server as `{server: …}`. */
+  showWrapped?: boolean;
 }
 
 export interface HuaweiSimulator extends Simulator {

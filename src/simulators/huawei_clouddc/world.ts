@@ -2,7 +2,19 @@
 // issued and its counters; and the reply shapes every route uses.
 import type { SimReply } from '../common';
 import type { AkSk } from './auth';
-import { DEFAULT_SCALE, generateServers, type HuaweiScale, shuffled, type SimExport, type SimServer } from './data';
+import {
+  DEFAULT_SCALE,
+  generateServers,
+  type HuaweiScale,
+  oddServers,
+  shuffled,
+  type SimExport,
+  type SimServer,
+} from './data';
+import type { ContentPace } from './pace';
+
+/** A server that ignores paging: the first page again with a fresh marker, or always the same next marker. */
+export type PagingMode = 'repeat-first' | 'stuck-marker';
 
 export interface IamUser {
   domain: string;
@@ -21,6 +33,10 @@ export interface WorldOptions {
   iamRejection?: IamRejection;
   maxLimit?: number;
   orderSeed?: number;
+  contentPace?: ContentPace;
+  oddIds?: boolean;
+  paging?: PagingMode;
+  showWrapped?: boolean;
 }
 
 /** How IAM refuses wrong credentials: the sources do not document it (401 is what Huawei-derived clouds send). */
@@ -56,6 +72,11 @@ export interface World {
   tokenLifetimeMs: number;
   iamRejection: IamRejection;
   maxLimit: number;
+  contentPace?: ContentPace;
+  paging?: PagingMode;
+  /** Markers handed out by `repeat-first` paging. */
+  markers: number;
+  showWrapped: boolean;
   /** IAM tokens issued so far. */
   issued: Map<string, { project: string; expiresAt: number }>;
   /** Exports by `${serverId}/${exportId}`. */
@@ -72,6 +93,7 @@ export function createWorld(opts: WorldOptions): World {
   const projectId = opts.projectId ?? 'proj1';
   const scale = { ...DEFAULT_SCALE, ...opts.scale };
   const servers = generateServers(projectId, scale, now());
+  if (opts.oddIds && servers[0]) for (const s of oddServers(servers[0])) servers.push(s);
   return {
     now,
     projectId,
@@ -84,6 +106,10 @@ export function createWorld(opts: WorldOptions): World {
     tokenLifetimeMs: opts.tokenLifetimeMs ?? 86_400_000,
     iamRejection: opts.iamRejection ?? IAM_REJECTION,
     maxLimit: opts.maxLimit ?? 1000,
+    ...(opts.contentPace ? { contentPace: opts.contentPace } : {}),
+    ...(opts.paging ? { paging: opts.paging } : {}),
+    markers: 0,
+    showWrapped: opts.showWrapped ?? false,
     issued: new Map(),
     exports: new Map(),
     nextId: new Map(),

@@ -2,6 +2,7 @@
 // (the hand-made demo in demo.ts, the generated large one in scaled.ts), and what v1 keeps of the demo.
 // Times are relative to `now`; the same options always give the same data.
 import { seededRandom, shuffleWith } from '../random';
+import type { SimCapacity } from './capacity';
 
 export interface SimLogItem {
   status: string;
@@ -36,6 +37,8 @@ export interface SimSession {
 export interface SimData {
   policies: SimPolicy[];
   sessions: SimSession[];
+  /** Repositories, storage usage, licence and protected workloads (capacity.ts). */
+  capacity: SimCapacity;
 }
 
 export interface AzureScale {
@@ -98,7 +101,7 @@ export function v1Data(now: number, all: SimData): SimData {
     policyId: policies.find((p) => p.name === 'vm-prod')!.id,
     log: [],
   });
-  return { policies, sessions };
+  return { policies, sessions, capacity: all.capacity };
 }
 
 function toMs(span: string): number {

@@ -1,5 +1,6 @@
 // The hand-made demo estate of the Veeam Backup for Microsoft Azure simulator: every status, a day-long run,
 // a running one, noise sessions that are not policy runs, and every shape of `executionDuration`.
+import { demoCapacity } from './capacity';
 import { H, ok, policy, type SessionSpec, type SimData, type SimPolicy, uuid, v1Data } from './data';
 
 /** The demo estate; `version` `v1` keeps only what v1 has (VM policies). */
@@ -14,7 +15,7 @@ export function demoData(now: number, version: string): SimData {
     ...otherRuns(now, id),
   ];
   const sessions = specs.map((x, i) => ({ ...x, id: uuid(100 + i, 2), log: x.log ?? [] }));
-  const data = { policies, sessions };
+  const data = { policies, sessions, capacity: demoCapacity(now) };
   return version === 'v1' ? v1Data(now, data) : data;
 }
 
@@ -140,11 +141,11 @@ function filesAndCosmos(now: number, files: string, cosmos: string): SessionSpec
   ];
 }
 
-/** vnet-config: milliseconds (the v2/v3 schema's int64); vm-new: never executed; sla-gold: no duration. */
+/** vnet-config: a TimeSpan without fraction; vm-new: never executed; sla-gold: no duration (end − start). */
 function otherRuns(now: number, id: (name: string) => string): SessionSpec[] {
   const vnet = { type: 'VnetPolicyBackup', policyId: id('vnet-config'), protectedInstancesCount: 1, log: [ok('Done')] };
   return [
-    { ...vnet, status: 'Success', startMs: now - 8 * H, stopMs: now - 8 * H + 154_000, duration: 154000 },
+    { ...vnet, status: 'Success', startMs: now - 8 * H, stopMs: now - 8 * H + 154_000, duration: '00:02:34' },
     {
       type: 'PolicyBackup',
       status: 'NeverExecuted',

@@ -1,12 +1,19 @@
 // The versioned API of the simulated appliance (`/api/<version>/...`): `system/about`, the policy lists,
-// `jobSessions` with Offset/Limit/FromUtc/Types/PolicyId and `jobSessions/{id}/log`, as v1 or v8.1.
+// `jobSessions` with Offset/Limit/FromUtc/Types/PolicyId, `jobSessions/{id}/log` and the capacity endpoints
+// (capacity.ts), as v1 or v8.1.
 import type { SimReply, SimRequest } from '../common';
-import type { SimData, SimSession } from './data';
-import { type PageOptions, page, policyBody, problem, sessionBody, timestamp } from './shapes';
+import { capacityRoute } from './capacity';
+import type { SimData, SimPolicy, SimSession } from './data';
+import { FAMILY_PATHS, policyBody, unconfiguredVnet } from './policies';
+import { type LinkBase, type PageOptions, page, problem, sessionBody, timestamp } from './shapes';
 
 export interface RouteState {
   version: string;
   data: SimData;
+  /** Paths (below `/api/<version>`) the account may not read: 403, as for a role without the right. */
+  forbidden: Set<string>;
+  /** `https://localhost:port`, for absolute `_links`. */
+  origin: string;
 }
 
 const VERSION_ABOUT: Record<string, string> = { v1: '1.0.0.357', 'v8.1': '8.1.0.16', v8: '8.0.0.54' };
@@ -20,37 +27,32 @@ export function route(
   o: PageOptions,
 ): SimReply | undefined {
   const v1 = st.version === 'v1';
+  const base: LinkBase = { origin: st.origin, version: st.version };
+  if (st.forbidden.has(path)) return problem(403, 'Forbidden');
   if (path === '/system/about') return { json: about(st.version) };
   const family = policyFamily(path, v1);
   if (family === 'vnet') {
+    // One object whether or not a VNet policy was set up: the document lists no 404.
     const p = st.data.policies.find((x) => x.family === 'vnet');
-    return p ? { json: policyBody(p, v1) } : problem(404, 'Not Found');
+    return { json: p ? policyBody(p, v1, base) : unconfiguredVnet(base) };
   }
   if (family) {
     const policies = st.data.policies.filter((p) => p.family === family);
-    return {
-      json: page(
-        req,
-        policies.map((p) => policyBody(p, v1)),
-        o,
-      ),
-    };
+    const bodies = policies.map((p) => policyBody(p, v1, base));
+    return { json: page(req, bodies, o, base) };
   }
   if (path === '/jobSessions') {
-    return {
-      json: page(
-        req,
-        sessions(st.data.sessions, req, now).map((s, i) => sessionBody(s, i, v1)),
-        o,
-      ),
-    };
+    const byId = new Map<string, SimPolicy>(st.data.policies.map((p) => [p.id, p]));
+    const list = sessions(st.data.sessions, req, now);
+    const body = (s: SimSession, i: number) => sessionBody(s, i, v1, base, byId.get(s.policyId ?? ''));
+    return { json: page(req, list, o, base, body) };
   }
   const log = /^\/jobSessions\/([^/]+)\/log$/.exec(path);
   if (log) {
     const s = st.data.sessions.find((x) => x.id === decodeURIComponent(log[1]!));
     return s ? { json: sessionLog(s, v1) } : problem(404, 'Not Found', 'Session not found.');
   }
-  return undefined;
+  return capacityRoute(path, req, st.data.capacity, o, base);
 }
 
 function about(version: string): unknown {
@@ -66,15 +68,7 @@ function about(version: string): unknown {
 
 function policyFamily(path: string, v1: boolean): string | undefined {
   if (v1) return path === '/policies' ? 'virtualMachines' : undefined;
-  const m: Record<string, string> = {
-    '/policies/virtualMachines': 'virtualMachines',
-    '/policies/sql': 'sql',
-    '/policies/fileShares': 'fileShares',
-    '/policies/cosmosDb': 'cosmosDb',
-    '/policy/vnet': 'vnet',
-    '/policy/slaBased/virtualMachines': 'slaBased',
-  };
-  return m[path];
+  return Object.entries(FAMILY_PATHS).find(([, p]) => p === path)?.[0];
 }
 
 function sessions(all: SimSession[], req: SimRequest, now: number): SimSession[] {

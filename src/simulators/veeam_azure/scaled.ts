@@ -2,6 +2,7 @@
 // every family and sessions over the last 7 days, from a seeded generator, so the same scale always gives the
 // same data.
 import { seededRandom } from '../random';
+import { demoCapacity } from './capacity';
 import { type AzureScale, H, policy, type SimData, type SimPolicy, type SimSession, uuid } from './data';
 
 const STATUSES = ['Success', 'Success', 'Success', 'Success', 'Warning', 'Error', 'Canceled'];
@@ -28,7 +29,7 @@ export function scaledData(now: number, scale: AzureScale, seed = 1): SimData {
   for (let i = 0; i < scale.sessions; i++) {
     sessions.push(session(i, policies[i % Math.max(1, policies.length)], now, rnd));
   }
-  return { policies, sessions };
+  return { policies, sessions, capacity: demoCapacity(now) };
 }
 
 /** Session `i` of policy `p`; the generator is drawn in a fixed order (the data depends on it). */

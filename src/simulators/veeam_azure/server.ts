@@ -1,7 +1,9 @@
 // A Veeam Backup for Microsoft Azure appliance on loopback: `/api/oauth2/token` (Password and Refresh_token
-// grants, capitalised), `/api/<version>/system/about`, the policy lists, `jobSessions` with Offset/Limit/FromUtc
-// and `jobSessions/{id}/log`, answering as v1 or v8.1 (paths and shapes from the v8.1 OpenAPI document).
+// grants, capitalised), `/api/<version>/system/about`, the policy lists, `jobSessions` with Offset/Limit/FromUtc,
+// `jobSessions/{id}/log`, repositories, licence and the overview reports, answering as v1 or v8.1 (paths and
+// shapes from the v8.1 OpenAPI document), with modes for the odd answers a real appliance may give.
 import { type SimReply, type SimRequest, type Simulator, startSimulator } from '../common';
+import { demoCapacity, type LicenseMode } from './capacity';
 import { type AzureScale, type SimData, shuffled } from './data';
 import { demoData } from './demo';
 import { type RouteState, route } from './routes';
@@ -27,6 +29,17 @@ export interface AzureSimOptions {
   tokenLifetimeS?: number;
   username?: string;
   password?: string;
+  /**
+   * How a version the appliance does not serve answers (default 404). Depending on the API-versioning layer a
+   * real appliance answers 400 (unsupported version) or, behind some gateways, 403.
+   */
+  unservedStatus?: 400 | 403 | 404;
+  /** No VNet policy was ever set up: `policy/vnet` answers the appliance's default object (disabled, no runs). */
+  vnetUnconfigured?: boolean;
+  /** The installed licence (default: a subscription 20 days from expiry). */
+  license?: LicenseMode;
+  /** Paths below `/api/<version>` answering 403, e.g. `/license` for an account whose role may not read it. */
+  forbidden?: string[];
 }
 
 export interface AzureSimulator extends Simulator {
@@ -40,11 +53,18 @@ export interface AzureSimulator extends Simulator {
   grants: { Password: number; Refresh_token: number };
   /** Requests per path (no query). */
   hits(path: RegExp): number;
+  /** Paths below `/api/<version>` answering 403 (live). */
+  forbidden: Set<string>;
 }
 
 export async function startVeeamAzureSimulator(opts: AzureSimOptions = {}): Promise<AzureSimulator> {
   const now = opts.now ?? Date.now;
-  const state: RouteState = { version: opts.version ?? 'v8.1', data: initialData(opts, now()) };
+  const state: RouteState = {
+    version: opts.version ?? 'v8.1',
+    data: initialData(opts, now()),
+    forbidden: new Set(opts.forbidden),
+    origin: '',
+  };
   const tokens = new TokenStore(
     opts.tokenLifetimeS ?? 3600,
     opts.username ?? 'monitor',
@@ -55,13 +75,20 @@ export async function startVeeamAzureSimulator(opts: AzureSimOptions = {}): Prom
   const handler = (req: SimRequest): SimReply | undefined => {
     if (req.path === '/api/oauth2/token') return tokens.grant(req);
     const m = /^\/api\/(v[0-9.]+)(\/.*)$/.exec(req.path);
-    if (!m || m[1] !== state.version) return problem(404, 'Not Found');
+    if (!m) return problem(404, 'Not Found');
+    if (m[1] !== state.version) return unserved(opts.unservedStatus ?? 404, m[1]!);
     if (!tokens.authorised(req))
       return problem(401, 'Unauthorized', 'The access token is missing, invalid or expired.');
     return route(m[2]!, req, state, now(), pages);
   };
   const sim = await startSimulator({ handler, tls: opts.tls, latencyMs: opts.latencyMs, port: opts.port });
+  state.origin = sim.url;
   return withControls(sim, state, tokens);
+}
+
+function unserved(status: 400 | 403 | 404, version: string): SimReply {
+  if (status === 400) return problem(400, 'Unsupported API version', `The API version '${version}' is not supported.`);
+  return status === 403 ? problem(403, 'Forbidden') : problem(404, 'Not Found');
 }
 
 function initialData(opts: AzureSimOptions, now: number): SimData {
@@ -69,8 +96,15 @@ function initialData(opts: AzureSimOptions, now: number): SimData {
   const data = scale
     ? scaledData(now, { policies: scale.policies ?? 200, sessions: scale.sessions ?? 6000 })
     : demoData(now, opts.version ?? 'v8.1');
+  if (opts.license) data.capacity = demoCapacity(now, opts.license);
+  if (opts.vnetUnconfigured) {
+    const vnet = new Set(data.policies.filter((p) => p.family === 'vnet').map((p) => p.id));
+    data.policies = data.policies.filter((p) => !vnet.has(p.id));
+    data.sessions = data.sessions.filter((s) => !s.policyId || !vnet.has(s.policyId));
+  }
   if (opts.shuffle === undefined) return data;
-  return { policies: shuffled(data.policies, opts.shuffle), sessions: shuffled(data.sessions, opts.shuffle + 1) };
+  const policies = shuffled(data.policies, opts.shuffle);
+  return { ...data, policies, sessions: shuffled(data.sessions, opts.shuffle + 1) };
 }
 
 /** The simulator with its live data and version (tests change them) and its token switches. */
@@ -92,6 +126,7 @@ function withControls(sim: Simulator, state: RouteState, tokens: TokenStore): Az
   out.grants = tokens.grants;
   out.expireTokens = () => tokens.expire();
   out.revokeRefreshTokens = () => tokens.revokeRefresh();
+  out.forbidden = state.forbidden;
   out.hits = (path) => sim.requests.filter((r) => path.test(r.path.split('?')[0]!)).length;
   return out;
 }

@@ -1,7 +1,7 @@
 // The token endpoint of the simulated appliance: `POST /api/oauth2/token` with the capitalised grant types
 // `Password` and `Refresh_token`, access tokens that expire, refresh tokens that work once.
 import type { SimReply, SimRequest } from '../common';
-import { problem } from './shapes';
+import { problem, tokenProblem } from './shapes';
 
 export class TokenStore {
   /** Grants answered, by grant type. */
@@ -24,17 +24,17 @@ export class TokenStore {
     const grant = f.get('grant_type');
     if (grant === 'Password') {
       if (f.get('username') !== this.username || f.get('password') !== this.password)
-        return problem(401, 'Unauthorized', 'Invalid user name or password.');
+        return tokenProblem(401, 'Unauthorized', 'Invalid user name or password.');
       this.grants.Password++;
       return this.issue();
     }
     if (grant === 'Refresh_token') {
       if (!this.refresh.delete(f.get('refresh_token') ?? ''))
-        return problem(401, 'Unauthorized', 'The refresh token is invalid or expired.');
+        return tokenProblem(401, 'Unauthorized', 'The refresh token is invalid or expired.');
       this.grants.Refresh_token++;
       return this.issue();
     }
-    return problem(400, 'Bad Request', `Unsupported grant_type '${grant ?? ''}'.`);
+    return tokenProblem(400, 'Bad Request', `Unsupported grant_type '${grant ?? ''}'.`);
   }
 
   /** True when the request carries an access token that has not expired. */
