@@ -69,13 +69,22 @@ export class Exporter {
     for (const name of removed) retired.push((this.runners.get(name) as Entry).runner);
     this.runners = next;
     this.config = config;
-    for (const r of retired) {
-      void r
-        .close()
-        .catch((err: unknown) => this.opts.log.warn({ err, target: r.target.name }, 'closing target failed'));
-    }
+    const closed = new Map(retired.map((r) => [r.target.name, this.retire(r)]));
     for (const name of removed) void this.metrics.forgetTarget(name);
-    for (const runner of started) runner.state.start?.();
+    // A changed target's new state starts its background work only once the old one stopped: both would use
+    // the same files (a state file, downloads).
+    for (const runner of started) {
+      const current = () => this.runners.get(runner.target.name)?.runner === runner;
+      void (closed.get(runner.target.name) ?? Promise.resolve()).then(() => {
+        if (current()) runner.state.start?.();
+      });
+    }
+  }
+
+  private retire(r: TargetRunner): Promise<void> {
+    return r.close().catch((err: unknown) => {
+      this.opts.log.warn({ err, target: r.target.name }, 'closing target failed');
+    });
   }
 
   /** Collects the given targets (default: all) concurrently. */

@@ -45,7 +45,7 @@ export function stateSet(
   return states.map((s) => ({ name, labels: withLabel(l, labelName, s), value: s === current ? 1 : 0 }));
 }
 
-/** A vendor's name as a label value of contract sections 4.4–4.7: lower-case snake_case (`VeeamVault` → `veeam_vault`). */
+/** A vendor's name as a label value of contract sections 4.4–4.7: lower-case snake_case (`SomeValue` → `some_value`). */
 export function snakeCase(s: string): string | undefined {
   const out = s
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

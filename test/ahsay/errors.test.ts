@@ -27,10 +27,21 @@ describe('errors', () => {
     expect((err as UpstreamError).message).toMatch(/password has expired/);
   });
 
-  test('an inventory failure throws', async () => {
+  test('ListUsers failing takes the target down', async () => {
     h = await harness();
-    h.sim.faults = [{ kind: 'status', status: 500, match: /ListBackupSets/ }];
+    h.sim.faults = [{ kind: 'status', status: 500, match: /ListUsers/ }];
     await expect(h.collect()).rejects.toBeInstanceOf(UpstreamError);
+  });
+
+  test("one user's ListBackupSets failing fails `jobs` for that user only", async () => {
+    h = await harness();
+    h.sim.faults = [{ kind: 'status', status: 500, match: /ListBackupSets/, count: 1 }];
+    const { samples, failed } = await h.collect();
+    expect(failed.map((f) => [f.collector, f.reason])).toEqual([
+      ['jobs', expect.stringMatching(/^http: user alice: /)],
+    ]);
+    expect(samples.some((s) => s.labels.tenant === 'alice')).toBe(false);
+    expect(statusOf(samples, LAPTOP)).toBe('success');
   });
 
   test('"No Backup Job on that day" is an empty day; another Error fails `runs` for that user only', async () => {
@@ -40,7 +51,9 @@ describe('errors', () => {
     const { samples, failed } = await h.collect();
     expect(failed.map((f) => f.collector)).toEqual(['runs']);
     expect((failed[0]!.error as UpstreamError).message).toContain('Database is locked');
-    expect(samples.some((s) => s.labels.tenant === 'carol')).toBe(false);
+    expect(samples.some((s) => s.labels.tenant === 'carol' && s.labels.job_id !== undefined)).toBe(false);
+    // Her tenant series come from ListUsers (the `jobs` collector), not from the walk.
+    expect(samples.some((s) => s.name === 'backup_tenant_used_bytes' && s.labels.tenant === 'carol')).toBe(true);
     expect(statusOf(samples, ARCHIVE)).toBe('none');
     expect(statusOf(samples, DOCS, DEST_A)).toBe('success');
   });
@@ -50,24 +63,29 @@ describe('errors', () => {
     h.sim.faults = [{ kind: 'malformed', match: /ListBackupJobStatus/ }];
     const { samples, failed } = await h.collect();
     expect(failed.map((f) => [f.collector, (f.error as UpstreamError).kind])).toEqual([['runs', 'decode']]);
-    expect(samples).toEqual([]);
+    expect(samples.filter((s) => s.labels.job_id !== undefined)).toEqual([]);
   });
 });
 
 describe('configuration', () => {
-  test('job filters apply to the backup set name before anything is fetched', async () => {
+  test('job filters apply to the backup set name before anything is fetched; tenant series stay', async () => {
     h = await harness({}, { jobs: { include: [/^(?:.*)$/], exclude: [/^(?:Carol .*|Archive)$/] } });
     const { samples } = await h.collect();
     expect(h.sim.count('ListBackupJobStatus', { LoginName: 'carol' })).toBe(0);
-    expect(samples.some((s) => s.labels.tenant === 'carol' || s.labels.job_id === ARCHIVE)).toBe(false);
+    expect(h.sim.count('GetBackupSet', { LoginName: 'carol' })).toBe(0);
+    const jobSeries = samples.filter((s) => s.labels.job_id !== undefined);
+    expect(jobSeries.some((s) => s.labels.tenant === 'carol' || s.labels.job_id === ARCHIVE)).toBe(false);
+    expect(samples.some((s) => s.name === 'backup_tenant_used_bytes' && s.labels.tenant === 'carol')).toBe(true);
     expect(statusOf(samples, LAPTOP)).toBe('success');
   });
 
-  test('configured users: ListUsers is not called and only those users are collected', async () => {
+  test('configured users: ListUsers is read all the same, and only those users are collected', async () => {
     h = await harness({}, { users: ['alice', 'dave'] });
-    const { samples } = await h.collect();
-    expect(h.sim.count('ListUsers')).toBe(0);
+    const { samples, failed } = await h.collect();
+    expect(failed).toEqual([]);
+    expect(h.sim.count('ListUsers')).toBe(1);
     expect([...new Set(samples.map((s) => s.labels.tenant))].sort()).toEqual(['alice', 'dave']);
+    expect(h.sim.count('ListBackupSets')).toBe(2);
   });
 
   test('servers without 2/ListUsers get the v1 ListUsers', async () => {

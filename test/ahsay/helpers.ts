@@ -18,6 +18,8 @@ export const EXCH = '1700000000011';
 export const LAPTOP = '1700000000012';
 export const ARCHIVE = '1700000000013';
 export const OLD_PC = '1700000000021';
+export const OFFICE = '1700000000041';
+export const DEST_C = '-1700000000103';
 /** Unix seconds of a Hong Kong wall-clock time (the simulator's default zone). */
 export const hk = (iso: string): number => Date.parse(`${iso}+08:00`) / 1000;
 
@@ -44,6 +46,13 @@ export async function harness(simOpts: AhsaySimOptions = {}, o: Partial<AhsayTar
       await sim.close();
     },
   };
+}
+
+/** A new target state (an exporter restart) against the same simulator, with fresh caches. */
+export function restart(h: Harness, o: Partial<AhsayTarget> = {}): Harness {
+  const target = { ...h.target, ...o };
+  const next = startSessionHarness(ahsay, target, { now: () => NOW });
+  return { ...next, sim: h.sim, target, close: () => next.close() };
 }
 
 /** Series of one job (backup set id, optionally one destination). */

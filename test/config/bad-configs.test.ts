@@ -1,5 +1,9 @@
 // One table of invalid configurations and the exact messages they produce, line numbers included.
+import { PRODUCTS } from '../../src/products';
 import { problemsOf, TempDir } from './helpers';
+
+/** Every product of the registry, as the loader lists them. */
+const ALL = PRODUCTS.map((p) => p.product).join(', ');
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -75,7 +79,7 @@ const cases: Array<[string, string, string[]]> = [
     [
       // The keys every target has are still checked.
       'config.yaml:2: targets[0].url: missing required key',
-      'config.yaml:3: targets[0].product: must be one of: veeam_m365, veeam_azure, ahsay, huawei_clouddc',
+      `config.yaml:3: targets[0].product: must be one of: ${ALL}`,
     ],
   ],
   ['target not a mapping', 'targets:\n  - just-a-name\n', ['config.yaml:2: targets[0]: expected a mapping (a target)']],

@@ -1,4 +1,4 @@
-// Every upstream fault of the issue against the simulators, through the whole exporter: the faulty target ends
+// Every upstream fault we know of, against the simulators, through the whole exporter: the faulty target ends
 // down with its reason in the log and in /probe?debug=true, the other targets stay up with their series, the
 // answer comes within the scrape header's budget and the process keeps serving.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

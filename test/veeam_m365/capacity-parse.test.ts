@@ -4,7 +4,7 @@ import {
   repositorySamples,
   repositoryState,
   tenantUsageSamples,
-} from '../../src/products/veeam_m365/capacity-samples';
+} from '../../src/products/veeam_m365/samples-capacity';
 import { snakeCase } from '../../src/core/samples';
 import { decodeLicense, decodeLicensedUser } from '../../src/products/veeam_m365/decode-license';
 import { decodeProxy } from '../../src/products/veeam_m365/decode-proxy';

@@ -5,7 +5,7 @@ import {
   classifyType,
   decodePage,
   decodeSession,
-  jobIdFromLinks,
+  linkedJobIds,
 } from '../../src/products/veeam_m365/decode';
 import { STATUS, toRun } from '../../src/products/veeam_m365/samples';
 import { versionNumber } from '../../src/products/veeam_m365/auth';
@@ -121,15 +121,22 @@ describe('decoders', () => {
     expect(() => decodePage({ message: 'oops' }, '/v8/Jobs')).toThrow(expect.objectContaining({ kind: 'decode' }));
     expect(() => decodePage('<html>', '/v8/Jobs')).toThrow(/\/v8\/Jobs/);
   });
+});
 
+describe('session decoders', () => {
   test.each([
-    [{ job: { href: 'https://h:4443/v5/Jobs/6f1c-1' } }, '6f1c-1'],
-    [{ self: { href: '/v6/JobSessions/s1' }, job: { href: '/v6/jobs/abc' } }, 'abc'],
-    [{ copyJob: { href: '/v6/CopyJobs/c1' } }, 'c1'],
-    [{ jobsessions: { href: '/v6/Jobs/x/JobSessions' } }, undefined],
-    [undefined, undefined],
-  ])('job id from links %j', (links, id) => {
-    expect(jobIdFromLinks(links)).toBe(id);
+    [{ job: { href: 'https://h:4443/v5/Jobs/6f1c-1' } }, ['6f1c-1']],
+    [{ self: { href: '/v6/JobSessions/s1' }, job: { href: '/v6/jobs/abc' } }, ['abc']],
+    [{ copyJob: { href: '/v6/CopyJobs/c1' } }, ['c1']],
+    // Link names are documented nowhere: any name counts, the href decides.
+    [{ parent: { href: '/v7/CopyJobs/c1/' }, backupJob: { href: '/v7/Jobs/b1?x=1' } }, ['c1', 'b1']],
+    [{ a: { href: '/v7/Jobs/b1' }, b: { href: '/v7/Jobs/b1' } }, ['b1']],
+    [{ jobsessions: { href: '/v6/Jobs/x/JobSessions' }, log: { href: '/v6/JobSessions/s/LogItems' } }, []],
+    [{ job: { href: '/v6/Jobs/%E0%A4%A' } }, ['%E0%A4%A']],
+    [{ job: 'not a link' }, []],
+    [undefined, []],
+  ])('job ids from links %j', (links, ids) => {
+    expect(linkedJobIds(links)).toEqual(ids);
   });
 
   test('sessions: numbers as strings, missing statistics, no creationTime', () => {
@@ -139,13 +146,31 @@ describe('decoders', () => {
       status: 'Success',
       statistics: { transferredDataBytes: '42' },
     });
-    expect(s).toEqual({ id: 's', start: Date.UTC(2021, 1, 26, 1) / 1000, status: 'Success', transferredBytes: 42 });
+    expect(s).toEqual({
+      id: 's',
+      jobIds: [],
+      start: Date.UTC(2021, 1, 26, 1) / 1000,
+      status: 'Success',
+      transferredBytes: 42,
+    });
     expect(decodeSession({ id: 's', status: 'Success' })).toBeUndefined();
-    expect(decodeSession({ id: 's', creationTime: '2021-02-26T01:00:00Z', jobId: 'j8' }, 'perjob')?.jobId).toBe(
-      'perjob',
-    );
   });
 
+  test('sessions: the job named by jobId comes first, then links; the item kind wins over the listing', () => {
+    const item = {
+      id: 's',
+      creationTime: '2021-02-26T01:00:00Z',
+      jobId: 'j8',
+      _links: { job: { href: '/v8/Jobs/b' } },
+    };
+    expect(decodeSession(item, 'Copy')).toMatchObject({ jobIds: ['j8', 'b'], kind: 'Copy' });
+    expect(decodeSession({ ...item, jobType: 'Backup' }, 'Copy')?.kind).toBe('Backup');
+    expect(decodeSession({ ...item, jobType: 'copy' })?.kind).toBe('Copy');
+    expect(decodeSession({ ...item, jobType: 'Other' })?.kind).toBeUndefined();
+  });
+});
+
+describe('numbers', () => {
   test.each([
     [1, 1],
     ['17', 17],

@@ -110,7 +110,9 @@ describe('version detection', () => {
     await expect(h.collect()).rejects.toMatchObject({ kind: 'http' });
     expect(h.sim.count(/\/token$/)).toBe(6);
   });
+});
 
+describe('version detection again', () => {
   test('only the jobs listing answering 404 makes a collection detect again, after 5 minutes (server upgrade)', async () => {
     const min = 60_000;
     h = await harness({ version: 'v5' });
@@ -118,9 +120,12 @@ describe('version detection', () => {
     h.sim.version = 8; // upgraded: v5 is gone
     const tokens = () => h!.sim.count(/\/token$/);
     const before = tokens();
-    // The inventory is still cached: the sessions answer 404, which is not a reason to detect again.
+    // The inventory is still cached: each job's sessions answer 404, which is not a reason to detect again;
+    // every job's runs are left out (the logs collector has no last run to read, and succeeds).
     const during = await h.collect(NOW + min);
-    expect(during.failed.map((f) => f.collector)).toEqual(['sessions', 'logs']);
+    expect(during.failed.map((f) => f.collector)).toEqual(['sessions']);
+    expect(during.failed[0]?.reason).toMatch(/404.*\(and 8 more items\)$/);
+    expect(during.samples.some((s) => s.name === 'backup_job_status')).toBe(false);
     expect(tokens()).toBe(before);
     // The jobs listing itself answers 404 once the inventory expires: down now, detected on the next one.
     await expect(h.collect(NOW + 6 * min)).rejects.toMatchObject({ kind: 'http', details: { status: 404 } });

@@ -1,13 +1,13 @@
 // The AhsayCBS JSON client of one collection. Every call is a POST to /obs/api/json/<Name>.do whose body
 // carries the system user's credentials (SysUser/SysPwd) next to the call's parameters: there is no login
-// call and no token. Failures come back as HTTP 200 with {"Status":"Error","Message":…}; this file turns them
-// into typed errors, and tells the target's login gate whether the credentials were accepted or refused.
-// Request bodies are never logged or put into error messages: they contain the password.
-import type { Logger } from 'pino';
+// call and no token. Failures come back as HTTP 200 with {"Status":"Error",…} (envelope.ts says which refuse
+// the credentials); this file turns them into typed errors, and tells the target's login gate whether the
+// credentials were accepted or refused. Request bodies are never logged or put into error messages: they
+// contain the password, and GetBackupSet answers contain destination passwords.
 import { isObject, type Json } from '../../common/decode';
 import { decodeError, loginRejected, UpstreamError } from '../../common/errors';
 import type { LoginGate } from '../../http/login-gate';
-import type { HttpClient } from '../../http/types';
+import type { HttpClient, HttpResponse } from '../../http/types';
 import type { AhsayTarget } from './config';
 import {
   type CbsBackupSet,
@@ -15,23 +15,27 @@ import {
   type CbsProgress,
   type CbsUser,
   decodeBackupSet,
+  decodeDestinations,
   decodeEntry,
   decodeProgress,
-  decodeReport,
   decodeUser,
   payloadArray,
   payloadObject,
 } from './decode';
-import type { CbsReport } from './report-fields';
+import { readEnvelope } from './envelope';
+import { type CbsReport, decodeReport } from './report-fields';
 
 /** The call's answer; `missing` when the server does not know the endpoint (HTTP 404). */
 type CallResult = { kind: 'ok'; body: Json } | { kind: 'missing' } | { kind: 'no-job' };
 
-/** ListBackupJobStatus answers a day without jobs with this error; it is an empty list, not a failure. */
-const NO_JOB = /no backup job/i;
-/** Wrong credentials, an expired password (8.3.4+ password policies) or a role without API access. */
-const AUTH = /incorrect system|system user|username|password|unauthori[sz]ed|access denied|permission denied|\brole\b/i;
-const MAX_MESSAGE = 200;
+interface CallOptions {
+  /** A 404 is `missing` (an endpoint older servers lack), not an error. */
+  allowMissing?: boolean;
+  /** Any Error answer refuses the credentials (ListUsers). */
+  credentials?: boolean;
+  /** The answer carries secrets: a broken one is reported without its text. */
+  secret?: boolean;
+}
 
 /** Parameters that identify one run for the report and progress calls. */
 export interface RunKey {
@@ -56,15 +60,25 @@ export class CbsClient {
 
   /** Every backup user. The v2 endpoint (9.7+) first; servers without it answer 404 and get the v1 one. */
   async listUsers(): Promise<CbsUser[]> {
-    let r = await this.call('2/ListUsers', {}, true);
-    if (r.kind === 'missing') r = await this.call('ListUsers', {});
+    let r = await this.call('2/ListUsers', {}, { allowMissing: true, credentials: true });
+    if (r.kind === 'missing') r = await this.call('ListUsers', {}, { credentials: true });
     if (r.kind !== 'ok') return [];
-    return defined(payloadArray('ListUsers', r.body, ['User', 'Data']).map(decodeUser));
+    const list = payloadArray('ListUsers', r.body, ['User', 'Data']);
+    return defined(list.map((v) => decodeUser(v, this.target.timezone)));
   }
 
   async listBackupSets(login: string): Promise<CbsBackupSet[]> {
     const body = await this.get('ListBackupSets', { LoginName: login });
     return defined(payloadArray('ListBackupSets', body, ['Data']).map(decodeBackupSet));
+  }
+
+  /** The destination ids of a backup set (2/GetBackupSet, 9.7+); `missing` on servers without the call. */
+  async destinations(login: string, setId: string): Promise<string[] | 'missing'> {
+    const params = { LoginName: login, BackupSetID: setId };
+    const r = await this.call('2/GetBackupSet', params, { allowMissing: true, secret: true });
+    if (r.kind === 'missing') return 'missing';
+    if (r.kind !== 'ok') throw new UpstreamError('http', `2/GetBackupSet: no backup set ${setId}`, { status: 200 });
+    return decodeDestinations(r.body);
   }
 
   /** The jobs started on `date` (yyyy-MM-dd, server-local). "No Backup Job on that day" is an empty list. */
@@ -79,7 +93,7 @@ export class CbsClient {
   /** The report (or its summary) of one run; `summary` false uses the full report endpoint. */
   async report(key: RunKey, summary: boolean): Promise<CbsReport | 'missing'> {
     const name = summary ? 'GetBackupJobReportSummary' : 'GetBackupJobReport';
-    const r = await this.call(name, { ...runParams(key), Cdp: 'false' }, summary);
+    const r = await this.call(name, { ...runParams(key), Cdp: 'false' }, { allowMissing: summary });
     if (r.kind === 'missing') return 'missing';
     if (r.kind !== 'ok') throw decodeError(`${name}: no report for job ${key.jobId}`);
     return decodeReport(payloadObject(name, r.body), this.target.timezone);
@@ -91,30 +105,39 @@ export class CbsClient {
   }
 
   /**
-   * Calls `name` (e.g. `ListBackupSets` or `2/ListUsers`); a 404 is returned as `missing` when allowed. Every
-   * body carries the password, so the first call of a collection goes alone: the others wait for its answer,
-   * and none is sent while the wait after a rejected password lasts.
+   * Calls `name` (e.g. `ListBackupSets` or `2/ListUsers`). Every body carries the password, so the first call
+   * of a collection goes alone: the others wait for its answer, and none is sent while the wait after a
+   * rejected password lasts.
    */
-  private async call(name: string, params: Json, allowMissing = false): Promise<CallResult> {
+  private async call(name: string, params: Json, o: CallOptions = {}): Promise<CallResult> {
     if (this.credentials === undefined && this.first) await this.first.catch(() => undefined);
     this.gate.check();
-    const answer = this.send(name, params, allowMissing);
+    const answer = this.send(name, params, o);
     this.first ??= answer;
     return answer;
   }
 
-  private async send(name: string, params: Json, allowMissing: boolean): Promise<CallResult> {
+  private async send(name: string, params: Json, o: CallOptions): Promise<CallResult> {
     const path = `/obs/api/json/${name}.do`;
     const res = await this.http.request({
       method: 'POST',
       path,
       json: { SysUser: this.target.auth.username, SysPwd: this.target.auth.password, ...params },
-      ...(allowMissing ? { accept: [200, 404] } : {}),
+      ...(o.allowMissing ? { accept: [200, 404] } : {}),
     });
     if (res.status === 404) return { kind: 'missing' };
-    const body = res.json<unknown>();
+    const body = o.secret ? quietJson(name, path, res) : res.json<unknown>();
     if (!isObject(body)) throw decodeError(`${name}: expected a JSON object with Status`, path);
-    return this.envelope(name, path, body) ? { kind: 'ok', body } : { kind: 'no-job' };
+    const envelope = readEnvelope(name, path, body, o.credentials === true);
+    if (envelope.kind === 'refused') throw this.rejected(loginRejected(`${name}: ${envelope.message || 'refused'}`));
+    if (envelope.kind === 'error') {
+      throw new UpstreamError('http', `${name}: ${envelope.message || 'error without a message'}`, {
+        status: 200,
+        path,
+      });
+    }
+    this.accepted();
+    return envelope.kind === 'ok' ? { kind: 'ok', body } : { kind: 'no-job' };
   }
 
   /** Like call(), for endpoints that always exist. */
@@ -125,24 +148,12 @@ export class CbsClient {
     throw new UpstreamError('http', `${name}: not found`, { status: 404 });
   }
 
-  /** True for `Status: OK`, false for the benign "no backup job" answer; throws for any other error. */
-  private envelope(name: string, path: string, body: Json): boolean {
-    const status = typeof body.Status === 'string' ? body.Status.trim().toUpperCase() : '';
-    if (status === 'OK') return this.accepted(true);
-    if (status !== 'ERROR') throw decodeError(`${name}: response without Status OK/Error`, path);
-    const message = typeof body.Message === 'string' ? body.Message.trim().slice(0, MAX_MESSAGE) : '';
-    if (NO_JOB.test(message)) return this.accepted(false);
-    if (AUTH.test(message)) throw this.rejected(loginRejected(`${name}: ${message}`));
-    throw new UpstreamError('http', `${name}: ${message || 'error without a message'}`, { status: 200, path });
-  }
-
   /** The first accepted call of a collection ends the gate's wait, unless a rejection came first. */
-  private accepted<T>(value: T): T {
+  private accepted(): void {
     if (this.credentials === undefined) {
       this.credentials = 'accepted';
       this.gate.record();
     }
-    return value;
   }
 
   /** The first rejection of a collection starts (or doubles) the gate's wait; later ones add nothing. */
@@ -155,18 +166,12 @@ export class CbsClient {
   }
 }
 
-/**
- * A running job's report or progress may be refused with an Error envelope (the job just ended, or its
- * report is not written yet): that leaves its series out without failing the part. Transport, HTTP status
- * and decode errors, and rejected credentials, still fail it.
- */
-export async function whileRunning<T>(p: Promise<T>, log: Logger): Promise<T | undefined> {
+/** JSON of an answer that carries secrets: when it does not parse, the error shows none of its text. */
+function quietJson(name: string, path: string, res: HttpResponse): unknown {
   try {
-    return await p;
-  } catch (err) {
-    if (!(err instanceof UpstreamError && err.kind === 'http' && err.details.status === 200)) throw err;
-    log.debug({ err: err.message }, 'ahsay running job: no report or progress yet');
-    return undefined;
+    return JSON.parse(res.text());
+  } catch {
+    throw decodeError(`${name}: the answer is not valid JSON (its text is not shown: it carries passwords)`, path);
   }
 }
 

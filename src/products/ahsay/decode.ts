@@ -1,20 +1,31 @@
-// Decoders from AhsayCBS JSON payloads to typed records: users, backup sets, ListBackupJobStatus entries,
-// reports and progress. Numbers typed as Long arrive as strings or "", ratios as "33%", flags as Y/N, and
-// times carry no offset (read in the target's zone, see times.ts). Nothing else here.
+// Decoders from AhsayCBS JSON payloads to typed records: users and their usage, backup sets and their
+// destinations, ListBackupJobStatus entries and progress (reports: report-fields.ts). Numbers typed as Long
+// arrive as strings or "", flags as Y/N, and times carry no offset (read in the target's zone, see times.ts).
 import { bool, count, id as idOf, isObject, type Json, text } from '../../common/decode';
 import { decodeError } from '../../common/errors';
-import { CHANGE_KEYS, CHANGES, type CbsReport, type ChangeStats } from './report-fields';
-import { parseCbsTime, parseJobId } from './times';
+import { parseCbsTime, parseJobId, parseMsOrLocal } from './times';
 
 export interface CbsUser {
   login: string;
   owner: string;
+  /** What ListUsers says of the user's storage (absent for bare login names). */
+  usage?: CbsUsage;
+}
+
+/** Bytes and Unix seconds; a field the server did not send, or sent as something else, is absent. */
+export interface CbsUsage {
+  used?: number;
+  retained?: number;
+  quota?: number;
+  lastBackup?: number;
 }
 
 export interface CbsBackupSet {
   id: string;
   name: string;
   type: string;
+  /** Destination ids from 2/GetBackupSet; absent when unknown (a server without it). */
+  destinations?: readonly string[];
 }
 
 /** One entry of ListBackupJobStatus: a run of a backup set to one destination. */
@@ -28,6 +39,8 @@ export interface CbsJobEntry {
   /** Unix seconds; from StartTime, else from the job id (which is the start time). */
   start: number;
   end?: number;
+  /** EndTime was sent but held no time (a date alone, as documented, or unreadable): the run ended. */
+  ended?: true;
   status: string;
 }
 
@@ -58,17 +71,76 @@ export function payloadObject(name: string, body: Json): Json {
 }
 
 /** A user of ListUsers; LoginNameOnly answers, and some servers, list bare login names. */
-export function decodeUser(v: unknown): CbsUser | undefined {
+export function decodeUser(v: unknown, zone: string): CbsUser | undefined {
   if (typeof v === 'string') return text(v) === undefined ? undefined : { login: v, owner: '' };
   if (!isObject(v)) return undefined;
   const login = text(v.LoginName) ?? text(v.Name);
-  return login === undefined ? undefined : { login, owner: typeof v.Owner === 'string' ? v.Owner : '' };
+  if (login === undefined) return undefined;
+  return { login, owner: typeof v.Owner === 'string' ? v.Owner : '', usage: decodeUsage(v, zone) };
+}
+
+/**
+ * The usage fields of a ListUsers user object, read as sent: the v2 JSON user table is not published, so
+ * these are the legacy API's names (DataSize, RetainSize, Quota, LastBackupDate) and AddUser v2's QuotaList.
+ */
+function decodeUsage(v: Json, zone: string): CbsUsage {
+  const u: CbsUsage = {};
+  setIf(u, 'used', count(v.DataSize));
+  setIf(u, 'retained', count(v.RetainSize));
+  setIf(u, 'quota', quotaOf(v));
+  setIf(u, 'lastBackup', parseMsOrLocal(v.LastBackupDate, zone));
+  return u;
+}
+
+/**
+ * The sum of the enabled entries of a non-empty QuotaList, else `Quota`; 0 (no quota) is absent, and so is a
+ * QuotaList that is not a list (some other shape of per-destination quotas: `Quota` may not be the total).
+ */
+function quotaOf(v: Json): number | undefined {
+  const list = v.QuotaList ?? [];
+  if (!Array.isArray(list)) return undefined;
+  const quota = list.length > 0 ? quotaSum(list) : count(v.Quota);
+  return quota === undefined || quota === 0 ? undefined : quota;
+}
+
+/** Unknown when any entry is unreadable: a partial sum would be a made-up quota. */
+function quotaSum(list: readonly unknown[]): number | undefined {
+  let sum = 0;
+  for (const e of list) {
+    const enabled = isObject(e) ? flag(e.Enabled) : undefined;
+    if (enabled === undefined) return undefined;
+    if (!enabled) continue;
+    const quota = count((e as Json).Quota);
+    if (quota === undefined) return undefined;
+    sum += quota;
+  }
+  return sum <= Number.MAX_SAFE_INTEGER ? sum : undefined;
 }
 
 export function decodeBackupSet(v: unknown): CbsBackupSet | undefined {
   if (!isObject(v)) return undefined;
   const id = idOf(v.ID);
   return id === undefined ? undefined : { id, name: text(v.Name) ?? id, type: text(v.Type) ?? 'UNKNOWN' };
+}
+
+/**
+ * 2/GetBackupSet: the ids (`Id`) of `Data.DestinationSettings.DestinationList[]`, sorted, each once. Nothing
+ * else of the answer is kept: the list carries each destination's password. `Data` is an object, or an array
+ * of one as the return table types it.
+ */
+export function decodeDestinations(body: Json): string[] {
+  const raw = Array.isArray(body.Data) && body.Data.length === 1 ? body.Data[0] : body.Data;
+  if (!isObject(raw)) throw decodeError('2/GetBackupSet: Data is not a backup set');
+  const settings = raw.DestinationSettings ?? {};
+  const list = isObject(settings) ? (settings.DestinationList ?? []) : undefined;
+  if (!Array.isArray(list)) throw decodeError('2/GetBackupSet: DestinationSettings.DestinationList is not a list');
+  const ids = new Set<string>();
+  for (const d of list) {
+    const id = isObject(d) ? idOf(d.Id) : undefined;
+    if (id === undefined) throw decodeError('2/GetBackupSet: a destination without Id');
+    ids.add(id);
+  }
+  return [...ids].sort();
 }
 
 /** An entry without an id, a backup set or a start time cannot be placed and is skipped. */
@@ -87,7 +159,9 @@ export function decodeEntry(v: unknown, user: CbsUser, zone: string): CbsJobEntr
     owner: typeof v.Owner === 'string' ? v.Owner : user.owner,
     status: text(v.BackupJobStatus) ?? '',
   };
-  setIf(entry, 'end', parseCbsTime(v.EndTime, zone));
+  const end = parseCbsTime(v.EndTime, zone);
+  setIf(entry, 'end', end);
+  if (end === undefined && text(v.EndTime) !== undefined) entry.ended = true;
   setIf(entry, 'setName', text(v.BackupSetName));
   setIf(entry, 'destinationId', idOf(v.DestinationID));
   return entry;
@@ -95,37 +169,6 @@ export function decodeEntry(v: unknown, user: CbsUser, zone: string): CbsJobEntr
 
 export function decodeProgress(d: Json): CbsProgress {
   return { uploaded: count(d.UploadedFileSize), total: count(d.TotalFileSize) };
-}
-
-/** GetBackupJobReport[Summary]: counters only; the per-file arrays of the full report are never kept. */
-export function decodeReport(d: Json, zone: string): CbsReport {
-  const r: CbsReport = { files: {} };
-  setIf(r, 'id', idOf(d.ID));
-  setIf(r, 'status', text(d.BackupJobStatus));
-  setIf(r, 'start', parseCbsTime(d.StartTime, zone));
-  setIf(r, 'end', parseCbsTime(d.EndTime, zone));
-  setIf(r, 'warnings', count(d.NumOfWarnEntries));
-  setIf(r, 'errors', count(d.NumOfErrorEntries));
-  for (const change of CHANGES) {
-    const k = CHANGE_KEYS[change];
-    const s: ChangeStats = {};
-    setIf(s, 'count', count(d[k.count]));
-    setIf(s, 'stored', count(d[k.stored]));
-    setIf(s, 'original', count(d[k.original]));
-    // Ratios are informational ("33%", or "05" in the vendor's own example): parsed, never required.
-    setIf(
-      s,
-      'zipRatio',
-      k.ratio.map((key) => percent(d[key])).find((v) => v !== undefined),
-    );
-    if (Object.keys(s).length > 0) r.files[change] = s;
-  }
-  setIf(r, 'dedupeEnabled', flag(d.DedupeEnabled));
-  setIf(r, 'dedupeOriginal', count(d.DedupeOriginalSize));
-  setIf(r, 'dedupeSaving', count(d.DedupeSaving));
-  const log = Array.isArray(d.Logs) ? d.Logs : Array.isArray(d.info) ? d.info : undefined;
-  setIf(r, 'logEntries', log?.length);
-  return r;
 }
 
 /** `"33%"`, `"05"`, `33` → 0.33, 0.05, 0.33 (a percentage as a 0..1 ratio). */
@@ -145,6 +188,6 @@ export function flag(value: unknown): boolean | undefined {
 }
 
 /** Assigns only defined values, so absent stays absent. */
-function setIf<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
+export function setIf<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) obj[key] = value;
 }

@@ -1,5 +1,8 @@
-// The record of GetBackupJobReport / GetBackupJobReportSummary and the vendor keys of its counters per kind
-// of change (contract 4.2 `change` label).
+// The record of GetBackupJobReport / GetBackupJobReportSummary, the vendor keys of its counters per kind of
+// change (contract 4.2 `change` label), and its decoder. Ratios arrive as "33%" (or "05"), Longs as strings.
+import { count, id as idOf, type Json, text } from '../../common/decode';
+import { flag, percent, setIf } from './decode';
+import { parseCbsTime } from './times';
 
 export const CHANGES = ['new', 'updated', 'permission_updated', 'deleted', 'moved', 'copied'] as const;
 export type Change = (typeof CHANGES)[number];
@@ -65,4 +68,35 @@ export interface CbsReport {
   dedupeSaving?: number;
   /** Entries of the info log (named `info` in the docs, `Logs` in the example); counted, never kept. */
   logEntries?: number;
+}
+
+/** GetBackupJobReport[Summary]: counters only; the per-file arrays of the full report are never kept. */
+export function decodeReport(d: Json, zone: string): CbsReport {
+  const r: CbsReport = { files: {} };
+  setIf(r, 'id', idOf(d.ID));
+  setIf(r, 'status', text(d.BackupJobStatus));
+  setIf(r, 'start', parseCbsTime(d.StartTime, zone));
+  setIf(r, 'end', parseCbsTime(d.EndTime, zone));
+  setIf(r, 'warnings', count(d.NumOfWarnEntries));
+  setIf(r, 'errors', count(d.NumOfErrorEntries));
+  for (const change of CHANGES) {
+    const k = CHANGE_KEYS[change];
+    const s: ChangeStats = {};
+    setIf(s, 'count', count(d[k.count]));
+    setIf(s, 'stored', count(d[k.stored]));
+    setIf(s, 'original', count(d[k.original]));
+    // Ratios are informational ("33%", or "05" in the vendor's own example): parsed, never required.
+    setIf(
+      s,
+      'zipRatio',
+      k.ratio.map((key) => percent(d[key])).find((v) => v !== undefined),
+    );
+    if (Object.keys(s).length > 0) r.files[change] = s;
+  }
+  setIf(r, 'dedupeEnabled', flag(d.DedupeEnabled));
+  setIf(r, 'dedupeOriginal', count(d.DedupeOriginalSize));
+  setIf(r, 'dedupeSaving', count(d.DedupeSaving));
+  const log = Array.isArray(d.Logs) ? d.Logs : Array.isArray(d.info) ? d.info : undefined;
+  setIf(r, 'logEntries', log?.length);
+  return r;
 }

@@ -3,7 +3,8 @@
 // kept in the immutable cache; a running run's is fetched on every collection.
 import { UpstreamError } from '../../common/errors';
 import type { PartScope } from '../../core/module';
-import { type CbsClient, type RunKey, whileRunning } from './client';
+import type { CbsClient, RunKey } from './client';
+import { whileRunning } from './progress';
 import type { CbsReport } from './report-fields';
 import { type CbsJob, eachItem, jobItem, type RunDetails, type RunJob, runKey, withLastRun } from './runs';
 

@@ -1,8 +1,9 @@
 // The `runs` collector: ListBackupJobStatus lists one day of one user's jobs, so the newest run of each
 // (backup set, destination) is found by walking back day by day from today (in the target's zone) to the
-// lookback. The walk of a user stops early once every selected backup set has a run and every destination
-// seen so far (in this walk or an earlier collection) has a successful run. A job that crosses midnight is
-// listed on its start day. One user's walk failing leaves out that user's jobs only.
+// lookback. The walk of a user stops early once every selected backup set has a run and every destination it
+// knows has a successful run: the set's destinations of 2/GetBackupSet, or on servers without that call the
+// ones seen in this walk or an earlier collection. A job that crosses midnight is listed on its start day.
+// One user's walk failing leaves out that user's jobs only.
 import type { Logger } from 'pino';
 import { byText } from '../../common/order';
 import { settleLimit } from '../../common/pool';
@@ -19,6 +20,8 @@ import type { WalkDay } from './times';
 export interface CbsRun extends Run {
   owner: string;
   destinationId?: string;
+  /** EndTime gave no time: `end` is the start, a lower bound of the real end. */
+  endEstimated?: true;
 }
 
 /** Runs found per backup set id, then per destination ('' for runs without a DestinationID). */
@@ -76,7 +79,8 @@ export async function eachItem<T, R>(
 }
 
 async function walkUser(w: WalkContext, user: CbsUser, sets: readonly CbsBackupSet[]): Promise<UserRuns> {
-  const known = new Map(sets.map((s) => [s.id, knownOf(w, user, s.id)]));
+  const seen = new Map(sets.map((s) => [s.id, seenOf(w, user, s.id)]));
+  const known = new Map(sets.map((s) => [s.id, s.destinations ?? seen.get(s.id)!]));
   const found: UserRuns = new Map();
   for (const day of w.days) {
     for (const e of await dayList(w, user, day)) {
@@ -84,15 +88,16 @@ async function walkUser(w: WalkContext, user: CbsUser, sets: readonly CbsBackupS
     }
     if (complete(found, known, w.policy)) break;
   }
-  for (const [setId, dests] of found) for (const d of dests.keys()) known.get(setId)?.add(d);
+  for (const [setId, dests] of found) for (const d of dests.keys()) seen.get(setId)?.add(d);
   return found;
 }
 
-function knownOf(w: WalkContext, user: CbsUser, setId: string): Set<string> {
+/** Destinations of a set seen in runs of this or earlier collections (kept in the target's state). */
+function seenOf(w: WalkContext, user: CbsUser, setId: string): Set<string> {
   const key = `${user.login}\u0000${setId}`;
-  const known = w.knownDestinations.get(key) ?? new Set<string>();
-  w.knownDestinations.set(key, known);
-  return known;
+  const seen = w.knownDestinations.get(key) ?? new Set<string>();
+  w.knownDestinations.set(key, seen);
+  return seen;
 }
 
 /** One day's entries, fetched once when the day is over and none of its jobs still runs. */
@@ -115,34 +120,47 @@ function add(found: UserRuns, e: CbsJobEntry): void {
   if (!runs.some((r) => r.id === e.id)) runs.push(toRun(e));
 }
 
-/** True when every selected set has runs and each destination seen or known has a success. */
-function complete(found: UserRuns, known: ReadonlyMap<string, ReadonlySet<string>>, policy: RunPolicy): boolean {
+/**
+ * True when every selected set has runs, each known destination has runs, and each destination found has a
+ * success. Runs without a DestinationID (v6 clients) cannot be told apart by destination: such a set needs no
+ * known destination.
+ */
+function complete(found: UserRuns, known: ReadonlyMap<string, Iterable<string>>, policy: RunPolicy): boolean {
   for (const [id, knownDests] of known) {
     const dests = found.get(id);
     if (!dests) return false;
-    for (const d of knownDests) if (!dests.has(d)) return false;
+    if (!dests.has('')) for (const d of knownDests) if (!dests.has(d)) return false;
     for (const runs of dests.values()) if (!runs.some((r) => isSuccess(r, policy))) return false;
   }
   return true;
 }
 
-/** The jobs of one user's selected sets: one per destination with a run within lookback, else one without. */
+/**
+ * The jobs of one user's selected sets: one per destination with a run within lookback, one in state none
+ * per destination of 2/GetBackupSet without one, and one without destination_id (state none) for a set with
+ * neither. Runs without a DestinationID (v6 clients) cannot be told apart by destination: their set gets no
+ * none job per destination.
+ */
 function buildJobs(user: CbsUser, sets: readonly CbsBackupSet[], runs: UserRuns, policy: RunPolicy): CbsJob[] {
   const jobs: CbsJob[] = [];
   for (const set of sets) {
     const base: JobIdentity = { tenant: user.login, job_id: set.id, job_name: set.name, job_type: set.type };
-    const perDest = [...(runs.get(set.id) ?? new Map<string, CbsRun[]>()).entries()].sort(byText(([d]) => d));
-    const found: CbsJob[] = [];
-    for (const [dest, list] of perDest) {
+    const found = new Map<string, CbsJob>();
+    for (const [dest, list] of runs.get(set.id) ?? []) {
       const last = lastRun(list, policy) as CbsRun | undefined;
       if (!last) continue;
       const job: CbsJob = { user, set, identity: dest === '' ? base : { ...base, destination_id: dest }, last };
       const success = lastSuccess(list, policy) as CbsRun | undefined;
       if (success) job.lastSuccess = success;
-      found.push(job);
+      found.set(dest, job);
     }
-    // No run within lookback: one series set without destination_id, status none.
-    jobs.push(...(found.length > 0 ? found : [{ user, set, identity: base }]));
+    if (!found.has('')) {
+      for (const dest of set.destinations ?? []) {
+        if (!found.has(dest)) found.set(dest, { user, set, identity: { ...base, destination_id: dest } });
+      }
+    }
+    if (found.size === 0) found.set('', { user, set, identity: base });
+    for (const [, job] of [...found].sort(byText(([d]) => d))) jobs.push(job);
   }
   return jobs;
 }

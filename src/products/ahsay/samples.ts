@@ -1,9 +1,10 @@
-// From AhsayCBS records to samples (contract 4.2): the BackupJobStatus table, runs, and the series of one job
-// (a backup set to one destination) with the report counters and progress of its last run.
+// From AhsayCBS records to samples: the BackupJobStatus table, runs, the series of one job (a backup set to
+// one destination) with the report counters and progress of its last run (contract 4.2), and a backup user's
+// tenant usage (contract 4.4).
 import type { JobState } from '../../core/families';
 import { jobLabels, jobSamples, mapStatus, normaliseEnd } from '../../core/jobs';
 import { type Labels, type Sample, sample, withLabel } from '../../core/samples';
-import type { CbsJobEntry, CbsProgress } from './decode';
+import type { CbsJobEntry, CbsProgress, CbsUser } from './decode';
 import { CHANGES, type CbsReport } from './report-fields';
 import type { CbsJob, CbsRun } from './runs';
 
@@ -32,12 +33,30 @@ export function ahsayState(vendorStatus: string): JobState {
 
 export function toRun(e: CbsJobEntry): CbsRun {
   const state = ahsayState(e.status);
-  // A job still running has no end, whatever EndTime says (CBS may fill it with the last update time).
-  const end = state === 'running' ? undefined : normaliseEnd(e.start, e.end);
   const run: CbsRun = { id: e.id, start: e.start, state, vendorStatus: e.status, owner: e.owner };
-  if (end !== undefined) run.end = end;
+  // A job still running has no end, whatever EndTime says (CBS may fill it with the last update time).
+  // Any other non-empty EndTime means the run ended; when it gives no time at or after the start (a date
+  // alone, as ListBackupJobStatus documents it), the start is the end's lower bound until the report's
+  // EndTime says more: finished, never "still running".
+  if (state !== 'running' && (e.end !== undefined || e.ended)) {
+    const end = normaliseEnd(e.start, e.end);
+    run.end = end ?? e.start;
+    if (end === undefined) run.endEstimated = true;
+  }
   if (e.destinationId !== undefined) run.destinationId = e.destinationId;
   return run;
+}
+
+/** A backup user's storage (contract 4.4): what ListUsers says, each series only when sent. */
+export function tenantSeries(user: CbsUser): Sample[] {
+  const l: Labels = { tenant: user.login };
+  const u = user.usage ?? {};
+  return [
+    ...sample('backup_tenant_used_bytes', l, u.used),
+    ...sample('backup_tenant_retained_bytes', l, u.retained),
+    ...sample('backup_tenant_quota_bytes', l, u.quota),
+    ...sample('backup_tenant_last_backup_timestamp_seconds', l, u.lastBackup),
+  ];
 }
 
 /** The series of one job; an absent report or progress (collector failed, or none yet) leaves its series out. */
@@ -47,20 +66,33 @@ export function jobSeries(
   progress: CbsProgress | undefined,
   nowSeconds: number,
 ): Sample[] {
-  const out = jobSamples(
+  const { last, lastSuccess } = withReportEnd(job, report);
+  let out = jobSamples(
     {
       identity: job.identity,
-      ...(job.last ? { last: job.last } : {}),
-      ...(job.lastSuccess ? { lastSuccess: job.lastSuccess } : {}),
+      ...(last ? { last } : {}),
+      ...(lastSuccess ? { lastSuccess } : {}),
       ...(report?.warnings !== undefined ? { warnings: report.warnings } : {}),
       ...(report?.errors !== undefined ? { errors: report.errors } : {}),
     },
     nowSeconds,
   );
+  // An end known only as a lower bound gives no duration (end − start would be a made-up 0).
+  if (last?.endEstimated) out = out.filter((s) => s.name !== 'backup_job_last_run_duration_seconds');
   const l = jobLabels(job.identity);
   if (report) out.push(...reportSamples(l, report));
   if (progress) out.push(...sample('backup_job_last_run_progress_ratio', l, progressRatio(progress)));
   return out;
+}
+
+/** The last run's report EndTime (a full time) replaces an end known only as a lower bound. */
+function withReportEnd(job: CbsJob, report: CbsReport | undefined): { last?: CbsRun; lastSuccess?: CbsRun } {
+  const { last, lastSuccess } = job;
+  const end = report?.end;
+  if (!last?.endEstimated || end === undefined || end < last.start) return { last, lastSuccess };
+  const exact: CbsRun = { ...last, end };
+  delete exact.endEstimated;
+  return { last: exact, lastSuccess: lastSuccess?.id === last.id ? exact : lastSuccess };
 }
 
 function reportSamples(l: Labels, r: CbsReport): Sample[] {

@@ -58,6 +58,20 @@ export function parseJobId(id: string, zone: string): number | undefined {
   return t.isValid ? t.toSeconds() : undefined;
 }
 
+/**
+ * A time sent either as Java epoch milliseconds (a number or a string of digits) or as `yyyy-MM-dd HH:mm:ss`
+ * in `zone` (ListUsers' LastBackupDate). Anything else, 0 and times before 1973 included, is undefined.
+ */
+export function parseMsOrLocal(value: unknown, zone: string): number | undefined {
+  if (typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value))) {
+    const ms = Number(value);
+    return Number.isSafeInteger(ms) && ms >= EPOCH_MS_MIN ? ms / 1000 : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const t = DateTime.fromFormat(value.trim(), TIME_FORMATS[0]!, { zone });
+  return t.isValid ? t.toSeconds() : undefined;
+}
+
 function epochNumber(n: number): number | undefined {
   if (!Number.isFinite(n) || n <= 0) return undefined;
   return n >= EPOCH_MS_MIN ? n / 1000 : n;

@@ -4,7 +4,7 @@ import { byText } from '../../common/order';
 import type { TtlCache } from '../../core/cache';
 import type { CollectContext } from '../../core/module';
 import type { Sample } from '../../core/samples';
-import { CapacityApi, type CapacityEnv } from './capacity-client';
+import { CapacityApi, type CapacityEnv } from './client-capacity';
 import type { Vb365Client } from './client';
 import { collectCoverage } from './coverage';
 import type { Vb365Org } from './decode';

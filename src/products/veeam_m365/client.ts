@@ -1,5 +1,6 @@
 // The VB365 REST client of one collection: bearer calls with one re-login on 401, paging, and the endpoints
 // the exporter reads, per API version. No metric knowledge here.
+import { isNotFound } from '../../common/errors';
 import { PageGuard } from '../../common/paging';
 import type { TokenManager } from '../../http/token';
 import type { HttpClient, Query } from '../../http/types';
@@ -73,15 +74,18 @@ export class Vb365Client {
     return out;
   }
 
+  /** The build number; undefined when the server has no `/ServiceInstance` (404: a version may lack it). */
   async serverVersion(): Promise<string | undefined> {
-    return decodeServiceVersion(await this.getJson(`${this.v}/ServiceInstance`));
+    return absentOn404(async () => decodeServiceVersion(await this.getJson(`${this.v}/ServiceInstance`)), undefined);
   }
 
-  async jobs(): Promise<Vb365Job[]> {
+  /** Backup jobs, and (v6+, unless `copy` is false) backup copy jobs, a separate collection. */
+  async jobs(copy = true): Promise<Vb365Job[]> {
     const backup = await this.jobList(`${this.v}/Jobs`, 'Backup');
-    // Backup copy jobs are a separate collection since v6.
-    const copy = this.version >= 6 ? await this.jobList(`${this.v}/CopyJobs`, 'Copy') : [];
-    return [...backup, ...copy];
+    // A server without `/CopyJobs` (404) has no copy jobs.
+    const copies =
+      this.version >= 6 && copy ? await absentOn404(() => this.jobList(`${this.v}/CopyJobs`, 'Copy'), []) : [];
+    return [...backup, ...copies];
   }
 
   private jobList(path: string, kind: JobKind): Promise<Vb365Job[]> {
@@ -100,16 +104,29 @@ export class Vb365Client {
     return jobs.map((j) => j.id);
   }
 
-  /** v3–v6: `/Jobs/{id}/JobSessions`; v7+: `/JobSessions?jobId=`. Every session of the job. */
+  /**
+   * Every session of one backup job: `/Jobs/{id}/JobSessions` up to v6, `/JobSessions?jobId=` from v7 (both
+   * documented for backup jobs only). The items are placed by the caller.
+   */
   jobSessions(jobId: string): Promise<Vb365Session[]> {
-    const decode = (i: unknown) => decodeSession(i, jobId);
+    const decode = (i: unknown) => decodeSession(i);
     if (this.version <= 6) return this.list(`${this.v}/Jobs/${segment(jobId)}/JobSessions`, {}, decode);
     return this.list(`${this.v}/JobSessions`, { jobId }, decode);
   }
 
-  /** The global session list (v6+), optionally filtered; sessions name their job (v8) or link it. */
-  sessions(query: Query): Promise<Vb365Session[]> {
-    return this.list(`${this.v}/JobSessions`, query, (i) => decodeSession(i));
+  /**
+   * The global session list (v6+), filtered by `query`, one page at a time (a page's sessions are placed before
+   * the next is read); `kind` is the `jobType` it asks for, if any.
+   */
+  eachSessionPage(query: Query, kind: JobKind | undefined, onPage: (sessions: Vb365Session[]) => void): Promise<void> {
+    return this.forEachPage(`${this.v}/JobSessions`, query, (items) => {
+      const page: Vb365Session[] = [];
+      for (const item of items) {
+        const s = decodeSession(item, kind);
+        if (s !== undefined) page.push(s);
+      }
+      onPage(page);
+    });
   }
 
   /** Warning and error entries over every page of a session's log. */
@@ -123,5 +140,15 @@ export class Vb365Client {
       }
     });
     return counts;
+  }
+}
+
+/** `fn`'s value, or `absent` when the endpoint answers 404 (contract section 2: a version may lack it). */
+async function absentOn404<T>(fn: () => Promise<T>, absent: T): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isNotFound(err)) return absent;
+    throw err;
   }
 }

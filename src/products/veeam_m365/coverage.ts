@@ -2,8 +2,8 @@
 // Counts only, never a series per user: `/LicensedUsers` is read at the API's largest page and counted page by
 // page, so the users are never all held at once. The counts are kept for inventory_ttl.
 import type { Sample } from '../../core/samples';
-import { cachedOrAbsent, type CapacityEnv } from './capacity-client';
-import { type Coverage, coverageSamples } from './capacity-samples';
+import { cachedOrAbsent, type CapacityEnv } from './client-capacity';
+import { type Coverage, coverageSamples } from './samples-capacity';
 
 export async function collectCoverage(env: CapacityEnv): Promise<Sample[]> {
   const counts = await cachedOrAbsent(env, 'coverage', () => countUsers(env));

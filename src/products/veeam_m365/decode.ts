@@ -16,6 +16,8 @@ export interface Vb365Job {
   enabled?: boolean;
   /** Unix seconds; absent when null. */
   nextRun?: number;
+  /** `lastStatus` as sent: only tells the sessions collector where to look for a running session. */
+  lastStatus?: string;
 }
 
 export interface Vb365Org {
@@ -25,8 +27,13 @@ export interface Vb365Org {
 
 export interface Vb365Session {
   id: string;
-  /** v8 field, else from `_links` or the per-job query. */
-  jobId?: string;
+  /**
+   * The jobs the session names: v8 `jobId` first, then every `_links` href to `/Jobs/<id>` or `/CopyJobs/<id>`.
+   * Which job (a copy job or its backup job) is not said; the sessions collector decides with the inventory.
+   */
+  jobIds: string[];
+  /** v7+ `jobType`, else the `jobType` the listing was asked for; undefined when neither says. */
+  kind?: JobKind;
   /** Unix seconds. */
   start: number;
   /** Unix seconds as sent (null/absent → undefined); normalised later. */
@@ -69,6 +76,8 @@ export function decodeJob(v: unknown, kind: JobKind): Vb365Job | undefined {
   if (enabled !== undefined) job.enabled = enabled;
   const next = isoTime(v.nextRun);
   if (next !== undefined && next > 0) job.nextRun = next;
+  const status = text(v.lastStatus);
+  if (status !== undefined) job.lastStatus = status;
   return job;
 }
 
@@ -79,16 +88,21 @@ export function decodeOrg(v: unknown): Vb365Org | undefined {
   return id && name ? { id, name } : undefined;
 }
 
-/** A session without an id or a parsable creationTime cannot be placed in time and is skipped. */
-export function decodeSession(v: unknown, jobId?: string): Vb365Session | undefined {
+/**
+ * A session without an id or a parsable creationTime cannot be placed in time and is skipped. `listed` is the
+ * `jobType` the listing was asked for (v6 items do not say their kind).
+ */
+export function decodeSession(v: unknown, listed?: JobKind): Vb365Session | undefined {
   if (!isObject(v)) return undefined;
   const id = idOf(v.id);
   const start = isoTime(v.creationTime);
   if (!id || start === undefined) return undefined;
-  const s: Vb365Session = { id, start, status: typeof v.status === 'string' ? v.status : '' };
-  // A per-job query names the job for sure; otherwise the v8 field, else the pre-v8 link.
-  const job = jobId ?? idOf(v.jobId) ?? jobIdFromLinks(v._links);
-  if (job) s.jobId = job;
+  const named = idOf(v.jobId);
+  const jobIds = named ? [named] : [];
+  for (const linked of linkedJobIds(v._links)) if (!jobIds.includes(linked)) jobIds.push(linked);
+  const s: Vb365Session = { id, jobIds, start, status: typeof v.status === 'string' ? v.status : '' };
+  const kind = jobKind(v.jobType) ?? listed;
+  if (kind) s.kind = kind;
   const end = isoTime(v.endTime);
   if (end !== undefined) s.end = end;
   const stats = isObject(v.statistics) ? v.statistics : {};
@@ -99,16 +113,34 @@ export function decodeSession(v: unknown, jobId?: string): Vb365Session | undefi
   return s;
 }
 
-/** The job id a pre-v8 session links to (`_links.job.href` = `/v6/Jobs/<uuid>`, absolute before v6). */
-export function jobIdFromLinks(links: unknown): string | undefined {
-  if (!isObject(links)) return undefined;
-  for (const [key, link] of Object.entries(links)) {
-    if (!/job/i.test(key) || /session/i.test(key)) continue;
+function jobKind(v: unknown): JobKind | undefined {
+  const t = typeof v === 'string' ? v.toLowerCase() : undefined;
+  return t === 'backup' ? 'Backup' : t === 'copy' ? 'Copy' : undefined;
+}
+
+/**
+ * Job ids a session links to, whatever the link's name (the documents name none): hrefs whose path ends in
+ * `/Jobs/<id>` or `/CopyJobs/<id>` (`/v6/Jobs/<id>`, absolute before v6). `/Jobs/<id>/JobSessions` is not one.
+ */
+export function linkedJobIds(links: unknown): string[] {
+  if (!isObject(links)) return [];
+  const out: string[] = [];
+  for (const link of Object.values(links)) {
     const href = isObject(link) ? link.href : undefined;
-    const m = typeof href === 'string' ? /\/(?:copy)?jobs\/([^/?#]+)/i.exec(href) : null;
-    if (m?.[1]) return decodeURIComponent(m[1]);
+    const m = typeof href === 'string' ? /\/(?:copy)?jobs\/([^/?#]+)\/?(?:[?#]|$)/i.exec(href) : null;
+    const id = m?.[1] ? unescapeSegment(m[1]) : undefined;
+    if (id && !out.includes(id)) out.push(id);
   }
-  return undefined;
+  return out;
+}
+
+/** A path segment as sent, `%xx` decoded; a broken escape keeps the raw text (never a throw). */
+function unescapeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export function decodeServiceVersion(v: unknown): string | undefined {

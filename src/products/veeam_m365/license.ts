@@ -4,8 +4,8 @@
 import { settleLimit } from '../../common/pool';
 import type { PartScope } from '../../core/module';
 import { sample, type Sample } from '../../core/samples';
-import { cachedOrAbsent, cachedPerOrg, type CapacityEnv } from './capacity-client';
-import { licenseSamples } from './capacity-samples';
+import { cachedOrAbsent, cachedPerOrg, type CapacityEnv } from './client-capacity';
+import { licenseSamples } from './samples-capacity';
 
 export async function collectLicense(env: CapacityEnv, scope: PartScope): Promise<Sample[]> {
   const out: Sample[] = [];

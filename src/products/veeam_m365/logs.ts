@@ -1,20 +1,36 @@
 // The `logs` collector: warning and error entries of each job's last run. A finished run's log never changes,
 // so its counts are fetched once and kept in the immutable cache; a running run is counted afresh each time.
-import { mapLimit } from '../../common/pool';
+// One run's log failing (a 404 for a session removed by retention since it was listed) leaves out that job's
+// counts only; the part reports it.
+import { settleLimit } from '../../common/pool';
 import type { LruCache } from '../../core/cache';
 import type { Run } from '../../core/jobs';
+import type { PartScope } from '../../core/module';
 import type { EntryCounts, Vb365Client } from './client';
+
+export interface LastRun {
+  jobId: string;
+  /** The job as the part names it when its log fails. */
+  item: string;
+  run: Run;
+}
 
 export async function loadLogCounts(
   api: Vb365Client,
-  lastRuns: ReadonlyArray<{ jobId: string; run: Run }>,
+  lastRuns: readonly LastRun[],
   cache: LruCache,
   concurrency: number,
+  scope: PartScope,
 ): Promise<Map<string, EntryCounts>> {
-  const out = new Map<string, EntryCounts>();
-  await mapLimit(lastRuns, concurrency, async ({ jobId, run }) => {
+  const results = await settleLimit(lastRuns, concurrency, scope.signal, ({ run }) => {
     const final = run.end !== undefined && run.state !== 'running';
-    out.set(jobId, await cache.once(`logs:v${api.version}:${run.id}`, final, () => api.logCounts(run.id)));
+    return cache.once(`logs:v${api.version}:${run.id}`, final, () => api.logCounts(run.id));
+  });
+  const out = new Map<string, EntryCounts>();
+  results.forEach((r, i) => {
+    const { jobId, item } = lastRuns[i] as LastRun;
+    if (r.ok) out.set(jobId, r.value);
+    else scope.itemFailed(item, r.error);
   });
   return out;
 }

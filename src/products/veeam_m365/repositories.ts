@@ -5,8 +5,8 @@
 import { settleLimit } from '../../common/pool';
 import type { PartScope } from '../../core/module';
 import type { Sample } from '../../core/samples';
-import { cachedOrAbsent, cachedPerOrg, type CapacityEnv } from './capacity-client';
-import { isObjectStorage, repositorySamples, sortedUnique, tenantUsageSamples } from './capacity-samples';
+import { cachedOrAbsent, cachedPerOrg, type CapacityEnv } from './client-capacity';
+import { isObjectStorage, repositorySamples, sortedUnique, tenantUsageSamples } from './samples-capacity';
 import type { ObjectStorageFigures, ObjectStorageItem, TenantUsage, Vb365Repository } from './decode-storage';
 
 export async function collectRepositories(env: CapacityEnv, scope: PartScope): Promise<Sample[]> {

@@ -30,7 +30,7 @@ export const STATUS: Record<string, JobState> = {
   notconfigured: 'none',
 };
 
-export function toRun(s: Vb365Session): Run {
+export function toRun(s: Pick<Vb365Session, 'id' | 'start' | 'end' | 'status'>): Run {
   const run: Run = { id: s.id, start: s.start, state: mapStatus(STATUS, s.status), vendorStatus: s.status };
   // null, absent, 0001-01-01 (.NET MinValue) or an end before the start: the run has not ended.
   const end = normaliseEnd(s.start, s.end);

@@ -1,8 +1,31 @@
-// The `sessions` collector: every session of the selected jobs that may matter within lookback, per job.
-import { mapLimit } from '../../common/pool';
+// The `sessions` collector: the sessions of the selected jobs that may be runs within lookback, per job.
+//
+// Which calls, and why the result depends neither on how `endTimeLowerBound` filters (the v7/v8 text says
+// "created after", the name says "ended after"; v6 says nothing) nor on which job a copy session names:
+//  - v3–v5 have no time filter: each job's own listing (`/Jobs/{id}/JobSessions`), its whole history.
+//  - v6+ read the global listing windowed with `endTimeLowerBound = now − lookback`, every page (a few large
+//    pages instead of a request per job). A run counts when its creationTime is within lookback, so filtering
+//    by creation returns exactly those runs, running ones included; filtering by end returns every finished one
+//    of them (end ≥ start ≥ bound) plus older runs that ended inside the window, which are dropped by their
+//    start. Only runs without an end can be missing, and are looked for apart:
+//      · v8: `status=Running`. Not covered: a session in state Queued (no end yet, and `status` cannot filter
+//        it) on a server that filters by end time is seen once it runs.
+//      · v6/v7 (no status filter): the job lists are read afresh (one request each: bare arrays) and only a
+//        job whose `lastStatus` is Running or Queued while the window holds no open session of it costs one
+//        more request: its own listing (backup jobs) or the unwindowed copy listing (copy jobs, which have no
+//        listing of their own). The cached inventory is not used for this: a run started since it was read
+//        would be missed for up to inventory_ttl on a server that filters by end time.
+//    v6 items say neither their job nor their kind: v6 asks for each kind apart (`jobType=Backup`, `jobType=
+//    Copy`). Sessions are placed by attribution.ts; a backup job whose sessions cannot be told apart is read
+//    through its own listing (exact), a copy job (no such listing) is left out and reported.
+//  - One job's listing failing (a 400 or 404 for a job deleted since the inventory, any other error) leaves out
+//    that job's runs only; the part reports it.
+import { UpstreamError } from '../../common/errors';
+import { settleLimit } from '../../common/pool';
+import type { PartScope } from '../../core/module';
+import { JobIndex, SessionPlacer } from './attribution';
 import type { Vb365Client } from './client';
-import type { Vb365Session } from './decode';
-import type { InventoryJob } from './jobs';
+import type { Vb365Job, Vb365Session } from './decode';
 
 export interface SessionQuery {
   /** Unix seconds. */
@@ -11,56 +34,88 @@ export interface SessionQuery {
   concurrency: number;
 }
 
-/**
- * Sessions by job id, for the given (already filtered) jobs.
- *
- * Which calls, and why the result does not depend on how `endTimeLowerBound` filters (the v7/v8 spec says
- * "created after", the name says "ended after"):
- *  - v3–v7 read each job's sessions without any time filter (`/Jobs/{id}/JobSessions` up to v6, which has no
- *    filter; `/JobSessions?jobId=` in v7): exact under any semantics, at the cost of the job's whole history.
- *    v6 copy jobs have no per-job endpoint: their sessions come from `/JobSessions?jobType=Copy`, unfiltered.
- *  - v8 reads ONE global list with `endTimeLowerBound = now − lookback` (a few large pages instead of a request
- *    per job), plus `status=Running`. A run counts when its creationTime is within lookback, so:
- *      · filtering by creation returns exactly those runs, running ones included;
- *      · filtering by end returns every finished one of them (end ≥ start ≥ bound) plus older runs that ended
- *        inside the window, which the creationTime check below drops; only runs without an end time can be
- *        missing, and the `status=Running` list brings them back whatever the semantics.
- *    Not covered: a v8 session in state Queued (no end yet, and `status` cannot filter it) on a server that
- *    filters by end time is seen only once it starts running.
- */
-export async function loadSessions(
-  api: Vb365Client,
-  jobs: readonly InventoryJob[],
-  q: SessionQuery,
-): Promise<Map<string, Vb365Session[]>> {
-  const byJob = new Map<string, Vb365Session[]>(jobs.map((j) => [j.id, []]));
-  const add = (s: Vb365Session): void => {
-    if (s.jobId !== undefined) byJob.get(s.jobId)?.push(s);
-  };
-  if (api.version >= 8) {
-    const bound = new Date((q.now - q.lookbackSeconds) * 1000).toISOString();
-    const [windowed, running] = await Promise.all([
-      api.sessions({ endTimeLowerBound: bound }),
-      api.sessions({ status: 'Running' }),
-    ]);
-    for (const s of windowed) add(s);
-    for (const s of running) add(s);
-  } else {
-    const perJob = api.version === 6 ? jobs.filter((j) => j.kind === 'Backup') : jobs;
-    const lists = await mapLimit(perJob, q.concurrency, (j) => api.jobSessions(j.id));
-    for (const list of lists) for (const s of list) add(s);
-    if (api.version === 6 && jobs.some((j) => j.kind === 'Copy')) {
-      for (const s of await api.sessions({ jobType: 'Copy' })) add(s);
+export interface SessionInput {
+  api: Vb365Client;
+  /** Every job of the inventory: placing a session needs the jobs that are not selected too. */
+  all: readonly Vb365Job[];
+  /** The jobs to collect (already filtered). */
+  selected: readonly Vb365Job[];
+  q: SessionQuery;
+  scope: PartScope;
+}
+
+const RUNNING = new Set(['running', 'queued']);
+
+/** Sessions by job id for the selected jobs; a job whose sessions are unknown is absent (and reported). */
+export async function loadSessions(input: SessionInput): Promise<Map<string, Vb365Session[]>> {
+  const { api, all, selected, q } = input;
+  const placer = new SessionPlacer(new JobIndex(all), selected, q.now - q.lookbackSeconds);
+  let own = selected.filter((j) => j.kind === 'Backup');
+  if (api.version >= 6) {
+    const statuses = await readWindow(input, placer);
+    const running = selected.filter((j) => RUNNING.has(statuses.get(j.id) ?? '') && !placer.hasOpen(j.id));
+    // Copy jobs have no listing of their own: a running one's open session is in the unwindowed copy listing.
+    if (running.some((j) => j.kind === 'Copy' && !placer.uncertain(j))) {
+      await api.eachSessionPage({ jobType: 'Copy' }, 'Copy', (page) => placer.add(page));
     }
+    own = own.filter((j) => placer.uncertain(j) || running.includes(j));
   }
+  const failed = await readOwn(input, own, placer);
   const out = new Map<string, Vb365Session[]>();
-  for (const [jobId, list] of byJob) out.set(jobId, dedupe(list));
+  for (const job of selected) {
+    if (failed.has(job.id)) continue;
+    if (job.kind === 'Copy' && placer.uncertain(job)) input.scope.itemFailed(`copy job ${job.name}`, untold());
+    else out.set(job.id, placer.sessions(job.id));
+  }
   return out;
 }
 
-/** A session listed twice (by two queries, or shifted between pages) counts once; the first copy wins. */
-function dedupe(sessions: readonly Vb365Session[]): Vb365Session[] {
-  const seen = new Map<string, Vb365Session>();
-  for (const s of sessions) if (!seen.has(s.id)) seen.set(s.id, s);
-  return [...seen.values()];
+/** The windowed listings (and, v6/v7, the fresh `lastStatus` of every job, lower case by id). */
+async function readWindow(input: SessionInput, placer: SessionPlacer): Promise<Map<string, string>> {
+  const { api, all, selected, q } = input;
+  const endTimeLowerBound = new Date((q.now - q.lookbackSeconds) * 1000).toISOString();
+  const add = (page: Vb365Session[]) => placer.add(page);
+  if (api.version >= 8) {
+    await Promise.all([
+      api.eachSessionPage({ endTimeLowerBound }, undefined, add),
+      api.eachSessionPage({ status: 'Running' }, undefined, add),
+    ]);
+    return new Map();
+  }
+  const windowed =
+    api.version === 7
+      ? [api.eachSessionPage({ endTimeLowerBound }, undefined, add)]
+      : [
+          api.eachSessionPage({ jobType: 'Backup', endTimeLowerBound }, 'Backup', add),
+          // Also when no copy job is selected: a backup job's own listing may hold its copy job's sessions.
+          all.some((j) => j.kind === 'Copy')
+            ? api.eachSessionPage({ jobType: 'Copy', endTimeLowerBound }, 'Copy', add)
+            : undefined,
+        ];
+  const [jobs] = await Promise.all([api.jobs(selected.some((j) => j.kind === 'Copy')), ...windowed]);
+  return new Map(jobs.map((j) => [j.id, (j.lastStatus ?? '').toLowerCase()]));
+}
+
+/** Each job's own listing; a job whose listing fails is reported to the part and returned. */
+async function readOwn(input: SessionInput, jobs: readonly Vb365Job[], placer: SessionPlacer): Promise<Set<string>> {
+  const { api, q, scope } = input;
+  const results = await settleLimit(jobs, q.concurrency, scope.signal, (j) => api.jobSessions(j.id));
+  const failed = new Set<string>();
+  results.forEach((r, i) => {
+    const job = jobs[i] as Vb365Job;
+    if (r.ok) placer.addOwn(job.id, r.value);
+    else {
+      failed.add(job.id);
+      scope.itemFailed(`job ${job.name}`, r.error);
+    }
+  });
+  return failed;
+}
+
+function untold(): UpstreamError {
+  return new UpstreamError(
+    'decode',
+    "its sessions cannot be told from other jobs' (the server's copy sessions do not say which copy job they " +
+      'are of): its runs are left out',
+  );
 }

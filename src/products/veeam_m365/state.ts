@@ -2,7 +2,7 @@
 // (`jobs`) decide whether the target is up; `sessions` and `logs` are parts of their own.
 import { isNotFound, UpstreamError } from '../../common/errors';
 import type { RunPolicy } from '../../core/jobs';
-import type { CollectContext, CollectResult, ProductState, StateDeps } from '../../core/module';
+import type { CollectContext, CollectResult, PartScope, ProductState, StateDeps } from '../../core/module';
 import type { Sample } from '../../core/samples';
 import { VersionTracker } from '../../core/versions';
 import { jobSelected } from '../../config/types';
@@ -61,8 +61,8 @@ export class M365State implements ProductState {
       cache: this.deps.caches.inventory,
       concurrency: this.target.concurrency,
     });
-    const runs = await ctx.part('sessions', () => this.runs(inv.api, selected, policy));
-    const counts = await ctx.part('logs', () => this.logs(inv.api, runs ?? new Map()));
+    const runs = await ctx.part('sessions', (scope) => this.runs(inv, selected, policy, scope));
+    const counts = await ctx.part('logs', (scope) => this.logs(inv.api, selected, runs ?? new Map(), scope));
     const samples: Sample[] = [];
     for (const job of sortJobs(selected)) {
       for (const s of jobSeries(job, runs?.get(job.id), counts?.get(job.id), policy.now)) samples.push(s);
@@ -109,7 +109,10 @@ export class M365State implements ProductState {
     }
   }
 
-  /** `/ServiceInstance` version, cached like the inventory; a failure only leaves server_version out. */
+  /**
+   * `/ServiceInstance` version, cached like the inventory (a 404, a server without it, is cached as unknown); a
+   * failure only leaves server_version out.
+   */
   private async serverVersion(api: Vb365Client, now: number): Promise<string | undefined> {
     try {
       return await this.deps.caches.inventory.get(`service:v${api.version}`, () => api.serverVersion(), now);
@@ -119,14 +122,28 @@ export class M365State implements ProductState {
     }
   }
 
-  private async runs(api: Vb365Client, jobs: InventoryJob[], policy: RunPolicy): Promise<Map<string, LastRuns>> {
+  /** Last runs by job id; a job whose sessions are unknown is absent (its run series are left out). */
+  private async runs(
+    inv: Inventory,
+    selected: InventoryJob[],
+    policy: RunPolicy,
+    scope: PartScope,
+  ): Promise<Map<string, LastRuns>> {
     const q = { now: policy.now, lookbackSeconds: policy.lookbackSeconds, concurrency: this.target.concurrency };
-    const sessions = await loadSessions(api, jobs, q);
-    return new Map(jobs.map((j) => [j.id, pickRuns(sessions.get(j.id) ?? [], policy)]));
+    const sessions = await loadSessions({ api: inv.api, all: inv.jobs, selected, q, scope });
+    return new Map([...sessions].map(([id, list]) => [id, pickRuns(list, policy)]));
   }
 
-  private logs(api: Vb365Client, runs: Map<string, LastRuns>): Promise<Map<string, EntryCounts>> {
-    const last = [...runs.entries()].flatMap(([jobId, r]) => (r.last ? [{ jobId, run: r.last }] : []));
-    return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency);
+  private logs(
+    api: Vb365Client,
+    jobs: InventoryJob[],
+    runs: Map<string, LastRuns>,
+    scope: PartScope,
+  ): Promise<Map<string, EntryCounts>> {
+    const last = jobs.flatMap((j) => {
+      const run = runs.get(j.id)?.last;
+      return run ? [{ jobId: j.id, item: `job ${j.name}`, run }] : [];
+    });
+    return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency, scope);
   }
 }

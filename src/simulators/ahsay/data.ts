@@ -1,7 +1,6 @@
-// Deterministic AhsayCBS estate for the simulator: a few hand-made backup users covering every status of the
-// contract table and the awkward cases (two destinations, a job crossing midnight, a running job, a set
-// without runs, a v6-style set without DestinationID, jobs spanning DST changes), plus generated users for
-// scale. Times are relative to `now`; wall-clock strings are produced in the simulator's `timezone`.
+// The simulated AhsayCBS estate's types, the builder of its runs, and the generated users for scale (the
+// hand-made ones are in ./handmade.ts). Times are relative to `now`; wall-clock strings are produced in the
+// simulator's `timezone`.
 import { DateTime } from 'luxon';
 import { seededRandom } from '../random';
 
@@ -34,6 +33,8 @@ export interface SimUser {
   owner: string;
   sets: SimSet[];
   jobs: SimJob[];
+  /** Usage fields of the user's ListUsers object, as the server sends them (odd forms included). */
+  usage: Record<string, unknown>;
 }
 
 export interface AhsayScale {
@@ -65,8 +66,16 @@ export const ALL_STATUSES = [
   'BS_STOP_BY_SOLAR_FLARE',
 ] as const;
 
-const MIN = 60_000;
-const HOUR = 60 * MIN;
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const GIB = 2 ** 30;
+export const DEST_A = '-1700000000101';
+export const DEST_B = '-1700000000102';
+export const DEST_C = '-1700000000103';
+
+export function set(id: string, name: string, type: string, destinations: string[]): SimSet {
+  return { id, name, type, destinations };
+}
 
 export class Builder {
   private readonly today: DateTime;
@@ -75,6 +84,11 @@ export class Builder {
     readonly zone: string,
   ) {
     this.today = DateTime.fromMillis(now, { zone }).startOf('day');
+  }
+
+  /** `ms` as the server's wall clock, `yyyy-MM-dd HH:mm:ss` unless told otherwise. */
+  local(ms: number, format = 'yyyy-MM-dd HH:mm:ss'): string {
+    return DateTime.fromMillis(ms, { zone: this.zone }).toFormat(format);
   }
 
   /** Epoch ms of `hh:mm` local time `daysAgo` days before today (DST-correct). */
@@ -106,89 +120,8 @@ export class Builder {
   }
 }
 
-function set(id: string, name: string, type: string, destinations: string[]): SimSet {
-  return { id, name, type, destinations };
-}
-const DEST_A = '-1700000000101';
-const DEST_B = '-1700000000102';
-
-export function generate(now: number, zone: string, scale: Partial<AhsayScale> = {}): SimUser[] {
-  const s = { ...DEFAULT_SCALE, ...scale };
-  const b = new Builder(now, zone);
-  return [alice(b), bob(b), carol(b), dave(b), erin(b), ...generated(b, s)];
-}
-
-/** Two destinations (the newest run of one with warnings); a database set failing for two days. */
-function alice(b: Builder): SimUser {
-  const docs = set('1700000000001', 'Documents', 'FILE', [DEST_A, DEST_B]);
-  const sql = set('1700000000002', 'SQL Server', 'MSSQL', [DEST_A]);
-  const jobs: SimJob[] = [];
-  for (let d = 1; d <= 8; d++) {
-    const [a, bb] = b.job(docs, b.at(d, 22), 20 * MIN, 'BS_STOP_SUCCESS', { files: 1000 + d });
-    jobs.push(a!, d === 1 ? { ...bb!, status: 'BS_STOP_SUCCESS_WITH_WARNING', warnings: 2 } : bb!);
-  }
-  jobs.push(...b.job(sql, b.at(1, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 3 }));
-  jobs.push(...b.job(sql, b.at(2, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 1 }));
-  jobs.push(...b.job(sql, b.at(3, 1), 30 * MIN, 'BS_STOP_SUCCESS'));
-  return { login: 'alice', owner: '', sets: [docs, sql], jobs };
-}
-
-/** A running job with progress, a job crossing midnight, and a set that never ran. */
-function bob(b: Builder): SimUser {
-  const exch = set('1700000000011', 'Exchange Online', 'Office 365 Exchange Online', [DEST_A]);
-  const laptop = set('1700000000012', 'Laptop', 'FILE', [DEST_A]);
-  const archive = set('1700000000013', 'Archive', 'FILE', [DEST_A]);
-  const runningStart = Math.floor((b.now - HOUR) / 1000) * 1000;
-  const jobs = [
-    ...b.job(exch, runningStart, undefined, 'BS_STILL_RUNNING', { progress: { uploaded: 750_000, total: 1_000_000 } }),
-    ...b.job(exch, b.at(1, 12), HOUR, 'BS_STOP_SUCCESS'),
-    ...b.job(laptop, b.at(2, 23, 30), 70 * MIN, 'BS_STOP_SUCCESS'),
-    ...b.job(laptop, b.at(3, 23, 30), 65 * MIN, 'BS_STOP_SUCCESS'),
-  ];
-  return { login: 'bob', owner: '', sets: [exch, laptop, archive], jobs };
-}
-
-/** One set per remaining status (its newest run), each with an older success. */
-function carol(b: Builder): SimUser {
-  const statuses = ALL_STATUSES.filter(
-    (st) => !['BS_STOP_SUCCESS', 'BS_STOP_SUCCESS_WITH_WARNING', 'BS_STILL_RUNNING'].includes(st),
-  );
-  const sets: SimSet[] = [];
-  const jobs: SimJob[] = [];
-  statuses.forEach((status, i) => {
-    const s = set(`17000000001${String(i).padStart(2, '0')}`, `Carol ${status}`, 'FILE', [DEST_A]);
-    sets.push(s);
-    const failedEarly = status.includes('MISSED') || status === 'BS_BACKUP_NOT_FINISHED';
-    jobs.push(...b.job(s, b.at(1, 3, i * 5), failedEarly ? MIN : 15 * MIN, status, { warnings: i % 3, errors: i % 2 }));
-    jobs.push(...b.job(s, b.at(2, 3, i * 5), 15 * MIN, 'BS_STOP_SUCCESS'));
-  });
-  return { login: 'carol', owner: '', sets, jobs };
-}
-
-/** A reseller's user whose client predates destinations (no DestinationID in the job list). */
-function dave(b: Builder): SimUser {
-  const old = set('1700000000021', 'Old PC', 'FILE', []);
-  return {
-    login: 'dave',
-    owner: 'reseller1',
-    sets: [old],
-    jobs: b.job(old, b.at(1, 0, 5), 10 * MIN, 'BS_STOP_SUCCESS'),
-  };
-}
-
-/**
- * Nightly at 00:30 local for 8 days, 3 h of real time each: in a zone with DST the run on a change day ends
- * at 02:30 (autumn) or 04:30 (spring) wall-clock time, so only a zone-aware parser gets 3 h.
- */
-function erin(b: Builder): SimUser {
-  const nightly = set('1700000000031', 'Nightly', 'FILE', [DEST_A]);
-  const jobs: SimJob[] = [];
-  for (let d = 1; d <= 8; d++) jobs.push(...b.job(nightly, b.at(d, 0, 30), 3 * HOUR, 'BS_STOP_SUCCESS'));
-  return { login: 'erin', owner: '', sets: [nightly], jobs };
-}
-
 /** Bulk users: daily runs to two destinations, mostly successful, a seeded few warning or failed. */
-function generated(b: Builder, s: AhsayScale): SimUser[] {
+export function generated(b: Builder, s: AhsayScale): SimUser[] {
   const rnd = seededRandom(42);
   const users: SimUser[] = [];
   for (let u = 0; u < s.users; u++) {
@@ -212,7 +145,9 @@ function generated(b: Builder, s: AhsayScale): SimUser[] {
         );
       }
     }
-    users.push({ login, owner: u % 10 === 9 ? 'reseller1' : '', sets, jobs });
+    // Usage in plain JSON numbers, not drawn from `rnd` (the runs stay those of earlier estates).
+    const usage = { Quota: 100 * GIB, DataSize: (u + 1) * GIB, RetainSize: 0, LastBackupDate: b.at(1, 21) };
+    users.push({ login, owner: u % 10 === 9 ? 'reseller1' : '', sets, jobs, usage });
   }
   return users;
 }

@@ -1,11 +1,11 @@
 // AhsayCBS JSON API simulator: POST /obs/api/json/[2/]<Name>.do with SysUser/SysPwd in every body (JSON or
 // form-urlencoded), HTTP 200 with {"Status":"Error",…} for failures, "No Backup Job on that day" for empty
-// days, 404 for endpoints the server does not offer.
-import { DateTime } from 'luxon';
+// days, 404 for endpoints the server does not offer. The routes are in ./routes.ts.
 import { startSimulator, type SimReply, type SimRequest, type Simulator } from '../common';
-import { generate, type AhsayScale, type SimJob, type SimUser } from './data';
 import { seededRandom } from '../random';
-import { progressShape, reportShape, statusShape, userShape } from './shapes';
+import type { AhsayScale, SimJob, SimUser } from './data';
+import { generate } from './handmade';
+import { API, error, MESSAGES } from './routes';
 
 export interface AhsaySimOptions {
   tls?: boolean;
@@ -21,6 +21,8 @@ export interface AhsaySimOptions {
   summary?: boolean;
   /** Offer the 9.7+ `2/ListUsers` (default true); older servers only have the v1 `ListUsers`. */
   v2Users?: boolean;
+  /** Offer the 9.7+ `2/GetBackupSet` (default true). */
+  getBackupSet?: boolean;
   username?: string;
   password?: string;
 }
@@ -33,23 +35,37 @@ export interface AhsaySimulator extends Simulator {
   shuffle: boolean;
   summary: boolean;
   v2Users: boolean;
+  getBackupSet: boolean;
+  /** 2/GetBackupSet answers `Data` as an array of one backup set (the return table types it "Array"). */
+  backupSetDataArray: boolean;
+  /** 2/GetBackupSet answers a body cut off after the first destination password. */
+  backupSetTruncated: boolean;
+  /** ListBackupJobStatus sends StartTime/EndTime as `yyyy-MM-dd`, as its return table documents them. */
+  dateOnlyTimes: boolean;
+  /** Users that ListUsers still lists but that were deleted since: every other call about them fails. */
+  deletedUsers: string[];
+  /** Users whose ListBackupJobStatus fails with an error that mentions users and passwords (not the API's). */
+  troubledUsers: string[];
   passwordExpired: boolean;
   username: string;
   password: string;
   /** Test hook: an Error envelope message for a call (undefined = answer normally). */
   errorFor?: (api: string, params: Record<string, unknown>) => string | undefined;
+  /** Test hook: every JSON answer, with the call's name (`2/ListUsers`, `ListBackupSets`, …). */
+  onReply?: (api: string, json: unknown) => void;
   /** Number of calls of `api` whose parameters include `match`. */
   count(api: string, match?: Record<string, unknown>): number;
   /** The simulated job with this (set, destination, id). */
   job(setId: string, destId: string | undefined, id: string): SimJob | undefined;
 }
 
-type Api = (sim: AhsaySimulator, p: Record<string, unknown>) => SimReply;
-
-const ok = (payload: Record<string, unknown>): SimReply => ({ json: { Status: 'OK', ...payload } });
-const error = (message: string, type = 'com.ahsay.obs.core.ex.ObsException'): SimReply => ({
-  json: { Status: 'Error', Message: message, ExptType: type },
-});
+const MODES = {
+  shuffle: false,
+  backupSetDataArray: false,
+  backupSetTruncated: false,
+  dateOnlyTimes: false,
+  passwordExpired: false,
+};
 
 export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<AhsaySimulator> {
   const now = opts.now ?? Date.now;
@@ -60,21 +76,25 @@ export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<A
     tls: opts.tls,
     latencyMs: opts.latencyMs,
     port: opts.port,
-    handler: (req) => handle(self, req, rnd),
+    handler: (req) => reply(self, req, rnd),
   });
   const calls: AhsaySimulator['calls'] = [];
+  const writable = (value: unknown) => ({ value, writable: true });
   return Object.defineProperties(self, {
     ...Object.getOwnPropertyDescriptors(base),
-    users: { value: generate(now(), zone, opts.scale), writable: true },
+    ...Object.fromEntries(Object.entries(MODES).map(([k, v]) => [k, writable(v)])),
+    users: writable(generate(now(), zone, opts.scale)),
     timezone: { value: zone },
     calls: { value: calls },
-    shuffle: { value: false, writable: true },
-    summary: { value: opts.summary ?? true, writable: true },
-    v2Users: { value: opts.v2Users ?? true, writable: true },
-    passwordExpired: { value: false, writable: true },
-    errorFor: { value: undefined, writable: true },
-    username: { value: opts.username ?? 'api', writable: true },
-    password: { value: opts.password ?? 'secret-cbs', writable: true },
+    summary: writable(opts.summary ?? true),
+    v2Users: writable(opts.v2Users ?? true),
+    getBackupSet: writable(opts.getBackupSet ?? true),
+    deletedUsers: writable([]),
+    troubledUsers: writable([]),
+    errorFor: writable(undefined),
+    onReply: writable(undefined),
+    username: writable(opts.username ?? 'api'),
+    password: writable(opts.password ?? 'secret-cbs'),
     count: {
       value: (api: string, match: Record<string, unknown> = {}) =>
         calls.filter((c) => c.api === api && Object.entries(match).every(([k, v]) => c.params[k] === v)).length,
@@ -86,26 +106,34 @@ export async function startAhsaySimulator(opts: AhsaySimOptions = {}): Promise<A
   });
 }
 
-function handle(sim: AhsaySimulator, req: SimRequest, rnd: () => number): SimReply | undefined {
+function reply(sim: AhsaySimulator, req: SimRequest, rnd: () => number): SimReply | undefined {
   const m = /^\/obs\/api\/json\/((?:2\/)?[A-Za-z]+)\.do$/.exec(req.path);
   if (!m || req.method !== 'POST') return undefined;
   const name = m[1]!;
-  const api = API[name];
-  if (!api || (name === 'GetBackupJobReportSummary' && !sim.summary)) return undefined;
-  if (name === '2/ListUsers' && !sim.v2Users) return undefined;
-  const params = parseBody(req);
+  if (!offered(sim, name)) return undefined;
+  const out = handle(sim, name, parseBody(req));
+  if (sim.shuffle) shuffleReply(out, rnd);
+  sim.onReply?.(name, out.json);
+  if (name === '2/GetBackupSet' && sim.backupSetTruncated && out.json !== undefined) return truncated(out.json);
+  return out;
+}
+
+function offered(sim: AhsaySimulator, name: string): boolean {
+  if (!API[name]) return false;
+  if (name === 'GetBackupJobReportSummary') return sim.summary;
+  if (name === '2/ListUsers') return sim.v2Users;
+  return name !== '2/GetBackupSet' || sim.getBackupSet;
+}
+
+function handle(sim: AhsaySimulator, name: string, params: Record<string, unknown>): SimReply {
   const { SysPwd: _pwd, ...logged } = params;
   sim.calls.push({ api: name.replace(/^2\//, ''), params: logged });
-  if (params.SysUser !== sim.username || params.SysPwd !== sim.password) {
-    return error('Incorrect system username/password', 'com.ahsay.obs.core.ex.AuthException');
-  }
-  if (sim.passwordExpired)
-    return error('Your password has expired and must be changed. Please change it in the web console.');
+  // The documented answer to wrong credentials (and to a role without API access), with the example's ExptType.
+  if (params.SysUser !== sim.username || params.SysPwd !== sim.password) return error(MESSAGES.credentials, 'c');
+  if (sim.passwordExpired) return error(MESSAGES.expired);
   const injected = sim.errorFor?.(name, params);
   if (injected !== undefined) return error(injected);
-  const reply = api(sim, params);
-  if (sim.shuffle) shuffleReply(reply, rnd);
-  return reply;
+  return API[name]!(sim, params);
 }
 
 function parseBody(req: SimRequest): Record<string, unknown> {
@@ -119,55 +147,13 @@ function parseBody(req: SimRequest): Record<string, unknown> {
   }
 }
 
-const findUser = (sim: AhsaySimulator, p: Record<string, unknown>): SimUser | undefined =>
-  sim.users.find((u) => u.login === p.LoginName);
-
-const findRun = (sim: AhsaySimulator, p: Record<string, unknown>): { user: SimUser; job: SimJob } | undefined => {
-  const user = findUser(sim, p);
-  const job = user?.jobs.find(
-    (j) =>
-      j.setId === p.BackupSetID && j.id === p.BackupJobID && (j.destId === undefined || j.destId === p.DestinationID),
-  );
-  return user && job ? { user, job } : undefined;
-};
-
-const listUsers: Api = (sim) => ok({ User: sim.users.map(userShape) });
-
-const report =
-  (full: boolean): Api =>
-  (sim, p) => {
-    const run = findRun(sim, p);
-    return run
-      ? ok({ Data: reportShape(run.job, sim.timezone, full) })
-      : error(`Backup job "${String(p.BackupJobID)}" not found`);
-  };
-
-const API: Record<string, Api> = {
-  '2/ListUsers': listUsers,
-  ListUsers: listUsers,
-  AuthSystemUser: () => ok({}),
-  ListBackupSets: (sim, p) => {
-    const user = findUser(sim, p);
-    if (!user) return error(`User "${String(p.LoginName)}" not found`);
-    return ok({ Data: user.sets.map((s) => ({ ID: s.id, Name: s.name, Type: s.type })) });
-  },
-  ListBackupJobStatus: (sim, p) => {
-    const user = findUser(sim, p);
-    if (!user) return error(`User "${String(p.LoginName)}" not found`);
-    const jobs = user.jobs.filter(
-      (j) => DateTime.fromMillis(j.start, { zone: sim.timezone }).toISODate() === p.BackupDate,
-    );
-    if (jobs.length === 0) return error('[Error] No Backup Job on that day');
-    return ok({ Data: jobs.map((j) => statusShape(user, j, sim.timezone)) });
-  },
-  GetBackupJobReport: report(true),
-  GetBackupJobReportSummary: report(false),
-  GetBackupJobProgress: (sim, p) => {
-    const run = findRun(sim, p);
-    if (run?.job.status !== 'BS_STILL_RUNNING') return error('Backup job is not running');
-    return ok({ Data: progressShape(run.user, run.job, sim.timezone) });
-  },
-};
+/** The JSON text cut right after the first destination password (a proxy or server that stops mid-answer). */
+function truncated(json: unknown): SimReply {
+  const text = JSON.stringify(json);
+  const at = text.indexOf('"Password"');
+  const cut = at < 0 ? text.length - 1 : text.indexOf(',', at);
+  return { headers: { 'content-type': 'application/json' }, body: text.slice(0, cut) };
+}
 
 /** Lists come back in another order on each call: results must not depend on it. */
 function shuffleReply(reply: SimReply, rnd: () => number): void {

@@ -1,12 +1,13 @@
 // The JSON shapes AhsayCBS answers with, including the ugly parts: Longs as strings or "", ratios like "33%"
 // and "05", the log array named `Logs` or `info`, booleans as strings, times without an offset.
 import { DateTime } from 'luxon';
-import type { SimJob, SimUser } from './data';
+import type { SimJob, SimSet, SimUser } from './data';
 
-export function fmt(ms: number | undefined, zone: string, format = 'yyyy-MM-dd HH:mm:ss'): string {
-  return ms === undefined ? '' : DateTime.fromMillis(ms, { zone }).toFormat(format);
+export function fmt(ms: number | undefined, zone: string, format?: string): string {
+  return ms === undefined ? '' : DateTime.fromMillis(ms, { zone }).toFormat(format ?? 'yyyy-MM-dd HH:mm:ss');
 }
 
+/** A ListUsers user object; its usage fields as the estate gives them (missing ones are not sent). */
 export function userShape(u: SimUser): Record<string, unknown> {
   return {
     LoginName: u.login,
@@ -15,23 +16,53 @@ export function userShape(u: SimUser): Record<string, unknown> {
     UserType: 'PAID',
     ClientType: 'OBM',
     Status: 'ENABLE',
-    Quota: 107374182400,
-    DataSize: 5368709120,
-    RetainSize: 0,
+    ...u.usage,
     RegistrationDate: 1571234567890,
     BackupSetIdList: u.sets.map((s) => s.id),
   };
 }
 
-export function statusShape(u: SimUser, j: SimJob, zone: string): Record<string, unknown> {
+/** Destination passwords travel in GetBackupSet answers: the exporter must never log or keep them. */
+export const DESTINATION_PASSWORD = 'dest-pass-7Hq2';
+
+/** 2/GetBackupSet: `Data` is one object (its fields addressed as `Data{}:DestinationSettings{}:…`), or an
+ *  array of it as the return table types it. */
+export function backupSetShape(s: SimSet, dataAsArray: boolean): Record<string, unknown> {
+  const data = {
+    ID: s.id,
+    Name: s.name,
+    Type: s.type,
+    DestinationSettings: { DestinationList: s.destinations.map(destinationShape) },
+  };
+  return { Data: dataAsArray ? [data] : data };
+}
+
+function destinationShape(id: string, i: number): Record<string, unknown> {
+  return {
+    '@class': 'com.ahsay.obx.cxp.cloud.DestinationSettings',
+    DataMigrationMappingMergedToIndex: false,
+    DataMigrationStatus: 'Verified',
+    DestinationKey: i === 0 ? 'OBS' : `S3-${i}`,
+    HostName: i === 0 ? 'cbs.example.com' : `s3-${i}.example.com`,
+    Id: id,
+    IndexMigrateLastAccess: 0,
+    Name: i === 0 ? 'AhsayCBS' : `Offsite ${i}`,
+    Password: DESTINATION_PASSWORD,
+    Port: 443,
+  };
+}
+
+/** `dateOnly`: StartTime/EndTime as `yyyy-MM-dd`, as the ListBackupJobStatus return table documents them. */
+export function statusShape(u: SimUser, j: SimJob, zone: string, dateOnly = false): Record<string, unknown> {
   const set = u.sets.find((s) => s.id === j.setId);
+  const format = dateOnly ? 'yyyy-MM-dd' : undefined;
   return {
     ID: j.id,
     LoginName: u.login,
     Owner: u.owner,
-    UserId: `15${u.login.length}00000000`,
-    StartTime: fmt(j.start, zone),
-    EndTime: fmt(j.end, zone),
+    UserId: userId(u),
+    StartTime: fmt(j.start, zone, format),
+    EndTime: fmt(j.end, zone, format),
     BackupJobStatus: j.status,
     BackupSetID: j.setId,
     BackupSetName: set?.name ?? '',
@@ -136,13 +167,20 @@ function fileArrays(j: SimJob, zone: string): Record<string, unknown> {
   return { new: [entry('C:\\Users\\a.txt'), entry('C:\\Users\\b.txt')], upd: [], pmt: [], del: [], mov: [], cpy: [] };
 }
 
+const userId = (u: SimUser): string => `15${u.login.length}00000000`;
+
 export function progressShape(u: SimUser, j: SimJob, zone: string): Record<string, unknown> {
   const set = u.sets.find((s) => s.id === j.setId);
   const p = j.progress ?? { uploaded: 0, total: 0 };
   return {
     ID: j.id,
+    LoginName: u.login,
+    Owner: u.owner,
+    // `UserID` here, `UserId` in ListBackupJobStatus: both as the vendor's tables spell them.
+    UserID: userId(u),
     StartTime: fmt(j.start, zone),
     EndTime: '',
+    BackupSetID: j.setId,
     BackupSetName: set?.name ?? '',
     CurrentFileName: 'C:\\Users\\big.pst',
     FileUploadTime: fmt(j.start, zone),

@@ -3,7 +3,8 @@
 // use is the count of its licensed users, and the licence's used units their sum. Licensed users are generated
 // from their index (the benchmark estate has 20,000 of them).
 import { seededRandom } from '../random';
-import { type M365Data, type SimOrg, uuid } from './data';
+import type { M365Data, SimOrg } from './data';
+import { uuid } from './ids';
 
 const GIB = 2 ** 30;
 const DAY = 86_400_000;

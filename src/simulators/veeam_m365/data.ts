@@ -1,6 +1,8 @@
 // Deterministic demo data for the VB365 simulator: organizations, backup and copy jobs, sessions relative to
 // `now`, and log items generated on demand (the benchmark estate has millions of them).
 import { seededRandom } from '../random';
+import { uuid } from './ids';
+import { logItems } from './log-items';
 
 export interface M365Scale {
   /** Jobs beyond the demo set are generated round-robin from the same scenarios. */
@@ -126,11 +128,6 @@ const SCENARIOS: Scenario[] = [
 /** Scenarios the benchmark estate cycles through (backup jobs that have runs). */
 const CYCLE = [0, 1, 2, 3, 4, 6];
 
-export function uuid(r: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 export function generateData(now: number, scale: Partial<M365Scale> = {}): M365Data {
   const r = seededRandom(365);
   const orgCount = scale.orgs ?? 2;
@@ -191,40 +188,6 @@ function jobSessions(job: SimJob, sc: Scenario, now: number, r: () => number, sc
     });
   }
   return out;
-}
-
-/** Log items of a session: a start item, processing items, its warnings and errors at fixed places. */
-function logItems(s: SimSession): SimLogItem[] {
-  const r = seededRandom(hash(s.id));
-  const end = s.end ?? s.start + 10 * 60_000;
-  const out: SimLogItem[] = [];
-  for (let u = 1; u <= s.logItems; u++) {
-    const at = s.start + Math.floor(((end - s.start) * (u - 1)) / Math.max(1, s.logItems));
-    const fromEnd = s.logItems - u;
-    let type: SimLogItem['type'] = 'Success';
-    let message =
-      u === 1 ? `Job started at ${new Date(s.start).toUTCString()}` : `Processing mailbox user${u}@contoso.com`;
-    if (fromEnd < s.errors) {
-      type = 'Error';
-      message = `Failed to process site https://contoso.sharepoint.com/sites/s${u}`;
-    } else if (fromEnd < s.errors + s.warnings) {
-      type = 'Warning';
-      message = `Processing mailbox user${u}@contoso.com finished with warning`;
-    } else if (s.end === null && u === s.logItems) {
-      type = 'Running';
-      message = 'Processing mailboxes';
-    }
-    // Pre-v8 titles: the second error item uses the `[Failed]` prefix, which also counts as an error.
-    const prefix = type === 'Error' && fromEnd === 1 ? 'Failed' : type;
-    out.push({ id: uuid(r), usn: u, type, message, prefix, start: at, end: at + Math.floor(r() * 5000) });
-  }
-  return out;
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 /** .NET style `2021-02-26T01:00:00.1732347+03:00`: 7 fractional digits and the server's offset. */

@@ -7,10 +7,12 @@ import { startSimulator, type SimReply, type SimRequest, type Simulator } from '
 import { type CapacitySim, createCapacitySim } from './capacity';
 import type { CapacityData, CapacityScale } from './capacity-data';
 import type { CapacityMode } from './capacity-shapes';
-import { generateData, type M365Data, type M365Scale, type SimSession } from './data';
+import { generateData, type M365Data, type M365Scale } from './data';
 import { seededRandom } from '../random';
-import { jobShape, logItemShape, orgShape, sessionShape, type ShapeCtx } from './shapes';
-import { TokenStore } from './tokens';
+import { list, vendorError } from './paging';
+import { type SessionModes, sessionRoute } from './sessions';
+import { jobShape, orgShape, type SessionShapeModes, type ShapeCtx } from './shapes';
+import { TokenStore, type TokenModes } from './tokens';
 
 export const SERVED: Record<number, number[]> = {
   3: [3],
@@ -29,7 +31,7 @@ const SERVER_VERSIONS: Record<number, string> = {
   8: '8.1.0.305',
 };
 
-export interface M365SimOptions {
+export interface M365SimOptions extends SessionModes, SessionShapeModes, TokenModes {
   tls?: boolean;
   latencyMs?: number;
   port?: number;
@@ -42,8 +44,8 @@ export interface M365SimOptions {
   /** Largest page the server hands out (default 10000, the documented maximum). */
   maxLimit?: number;
   tokenLifetimeSeconds?: number;
-  /** How `endTimeLowerBound`/`endTimeUpperBound` filter: by creation time (as the spec text says) or end time. */
-  boundFilters?: 'creation' | 'end';
+  /** Collection endpoints this server lacks (404), as a contract section 2 "version may lack" case. */
+  lacks?: ReadonlyArray<'ServiceInstance' | 'CopyJobs'>;
   username?: string;
   password?: string;
   /** UTC offset of the server's timestamps, minutes (default +60). */
@@ -78,6 +80,7 @@ export async function startM365Simulator(opts: M365SimOptions = {}): Promise<M36
     opts.tokenLifetimeSeconds ?? 3600,
     opts.username ?? 'monitor',
     opts.password ?? 'secret-m365',
+    opts,
   );
   let origin = '';
   const sim = await startSimulator({
@@ -120,7 +123,12 @@ function route(req: SimRequest, rc: RouteCtx): SimReply | undefined {
   const v = Number(m?.[1]);
   if (!m || !SERVED[rc.version]?.includes(v)) return undefined;
   const rest = m[2]!.replace(/\/$/, '');
-  const c: ShapeCtx = { version: v, origin: rc.origin, offsetMinutes: rc.opts.offsetMinutes ?? 60 };
+  const c: ShapeCtx = {
+    version: v,
+    origin: rc.origin,
+    offsetMinutes: rc.opts.offsetMinutes ?? 60,
+    sessionModes: rc.opts,
+  };
   if (/^token$/i.test(rest)) return req.method === 'POST' ? rc.tokens.grant(req, v) : undefined;
   if (req.method !== 'GET') return undefined;
   if (!rc.tokens.valid(req))
@@ -135,20 +143,24 @@ function getRoute(req: SimRequest, rest: string, c: ShapeCtx, rc: RouteCtx): Sim
   const seg = rest.split('/');
   const lower = seg.map((s) => s.toLowerCase());
   const sessionsOf = (jobId: string) => data.sessions.filter((s) => s.jobId === jobId);
+  if (rc.opts.lacks?.some((name) => name.toLowerCase() === lower[0])) return undefined;
   if (lower[0] === 'serviceinstance' && seg.length === 1)
     return { json: { installationId: '5b7b0e2c-6c4e-4b59-8a3f-7d0d3c1e9f10', version: SERVER_VERSIONS[rc.version] } };
   if (lower[0] === 'organizations') {
+    // v6 declares `extendedView` required with default true; v7/v8 default to false (no backup facts).
+    const extended = v <= 6 || req.query.get('extendedView')?.toLowerCase() === 'true';
     if (seg.length === 1)
       return list(
         req,
         c,
         8,
-        data.orgs.map((o) => orgShape(c, o)),
+        data.orgs.map((o) => orgShape(c, o, extended)),
         rest,
         rc,
       );
     if (seg.length === 3 && lower[2] === 'jobs' && v <= 7) {
-      if (!data.orgs.some((o) => o.id === seg[1])) return notFound('Organization');
+      if (!data.orgs.some((o) => o.id === seg[1]))
+        return vendorError(c, 404, 'Organization not found.', 'ResourceNotFound');
       const jobs = data.jobs.filter((j) => j.kind === 'Backup' && j.orgId === seg[1]);
       return { json: jobs.map((j) => jobShape(c, j, sessionsOf(j.id))) };
     }
@@ -166,121 +178,7 @@ function getRoute(req: SimRequest, rest: string, c: ShapeCtx, rc: RouteCtx): Sim
       rc,
     );
   }
-  if (lower[0] === 'jobs' && seg.length === 3 && lower[2] === 'jobsessions' && v <= 6) {
-    if (!data.jobs.some((j) => j.id === seg[1] && j.kind === 'Backup')) return notFound('Job');
-    return list(
-      req,
-      c,
-      5,
-      sessionsOf(seg[1]!).map((s) => sessionShape(c, s)),
-      rest,
-      rc,
-    );
-  }
-  if (lower[0] === 'jobsessions' && seg.length === 1) {
-    const filtered = filterSessions(req, v, data.sessions, rc.opts.boundFilters ?? 'creation');
-    return !Array.isArray(filtered)
-      ? filtered
-      : list(
-          req,
-          c,
-          5,
-          filtered.map((s) => sessionShape(c, s)),
-          rest,
-          rc,
-        );
-  }
-  if (lower[0] === 'jobsessions' && seg.length === 3 && lower[2] === 'logitems') {
-    const s = data.sessions.find((x) => x.id === seg[1]);
-    if (!s) return notFound('Job session');
-    return list(
-      req,
-      c,
-      5,
-      data.logItems(s).map((l) => logItemShape(c, s.id, l)),
-      rest,
-      rc,
-    );
-  }
-  return undefined;
-}
-
-function notFound(what: string): SimReply {
-  return { status: 404, json: { message: `${what} not found.`, errorCode: 'ResourceNotFound' } };
-}
-
-const STATUS_FILTER: Record<string, string> = {
-  stopped: 'Stopped',
-  running: 'Running',
-  succeeded: 'Success',
-  failed: 'Failed',
-  warning: 'Warning',
-};
-
-/** The documented filters of `/JobSessions`, each only from the version that has it (others are ignored). */
-function filterSessions(
-  req: SimRequest,
-  v: number,
-  sessions: SimSession[],
-  mode: 'creation' | 'end',
-): SimSession[] | SimReply {
-  const q = req.query;
-  let out = sessions;
-  const time = (name: string): number | undefined => (q.has(name) ? Date.parse(q.get(name)!) : undefined);
-  const lower = v >= 6 ? time('endTimeLowerBound') : undefined;
-  const upper = v >= 7 ? time('endTimeUpperBound') : undefined;
-  if (Number.isNaN(lower) || Number.isNaN(upper))
-    return { status: 400, json: { message: 'The value is not a valid date.' } };
-  // By end time, a session without an end (running) never matches, as in SQL `endTime >= @bound`.
-  const at = (s: SimSession): number | null => (mode === 'creation' ? s.start : s.end);
-  if (lower !== undefined) out = out.filter((s) => at(s) !== null && at(s)! >= lower);
-  if (upper !== undefined) out = out.filter((s) => at(s) !== null && at(s)! <= upper);
-  if (v >= 6 && q.has('jobType')) out = out.filter((s) => s.kind.toLowerCase() === q.get('jobType')!.toLowerCase());
-  if (v >= 7 && q.has('jobId')) out = out.filter((s) => s.jobId === q.get('jobId'));
-  if (v >= 8 && q.has('status')) {
-    const status = STATUS_FILTER[q.get('status')!.toLowerCase()];
-    if (!status)
-      return {
-        status: 400,
-        json: { message: `Invalid status value ${q.get('status')}.`, errorCode: 'ParameterValidationFailure' },
-      };
-    out = out.filter((s) => s.status === status);
-  }
-  return out;
-}
-
-/** A bare array before `pagedFrom`, else a page honouring offset/limit (default 30) with `_links.next`. */
-function list(req: SimRequest, c: ShapeCtx, pagedFrom: number, items: unknown[], rest: string, rc: RouteCtx): SimReply {
-  if (c.version < pagedFrom) return { json: items };
-  const max = rc.opts.maxLimit ?? 10_000;
-  const rawLimit = Number(req.query.get('limit') ?? 30);
-  const rawOffset = Number(req.query.get('offset') ?? 0);
-  if (!Number.isInteger(rawLimit) || rawLimit < 0 || !Number.isInteger(rawOffset) || rawOffset < 0) {
-    return { status: 400, json: { message: 'Invalid paging parameters.', errorCode: 'ParameterValidationFailure' } };
-  }
-  const limit = Math.min(rawLimit === 0 ? 30 : rawLimit, max);
-  const results = items.slice(rawOffset, rawOffset + limit);
-  const base = `${c.version >= 6 ? '' : c.origin}/v${c.version}/${rest}`;
-  const extra = [...req.query.entries()]
-    .filter(([k]) => k !== 'offset' && k !== 'limit')
-    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
-    .join('');
-  const links: Record<string, { href: string }> = {
-    self: { href: `${base}?offset=${rawOffset}&limit=${limit}${extra}` },
-  };
-  if (rawOffset + limit < items.length)
-    links.next = { href: `${base}?offset=${rawOffset + limit}&limit=${limit}${extra}` };
-  if (rawOffset > 0) links.prev = { href: `${base}?offset=${Math.max(0, rawOffset - limit)}&limit=${limit}${extra}` };
-  return {
-    json: {
-      offset: rawOffset,
-      limit,
-      ...(c.version >= 7 ? { setId: '2f4b7c1e-9d3a-4e8b-b1c2-6a5d4e3f2a10' } : {}),
-      ...(c.version === 6 || c.version === 7 ? { totalCount: items.length } : {}),
-      results,
-      _links: links,
-    },
-  };
+  return sessionRoute(req, seg, rest, c, rc);
 }
 
 function shuffleData(data: M365Data, seed: number): void {

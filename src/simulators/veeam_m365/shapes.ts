@@ -2,11 +2,24 @@
 // RESTLogItem, organizations, pages), following the v6/v7/v8 OpenAPI documents and the v3/v5 reference pages.
 import { dotnetTime, type SimJob, type SimLogItem, type SimOrg, type SimSession } from './data';
 
+/** What the documents leave open about sessions, as server modes. */
+export interface SessionShapeModes {
+  /** v3–v7: whether a session links its job (default true; the link names are documented nowhere). */
+  sessionJobLinks?: boolean;
+  /**
+   * v3–v6 `endTime` of a running session (default `minvalue`): v6 declares it a non-nullable date-time and
+   * says nothing of a running session; a non-nullable .NET DateTime that is unset is `0001-01-01T00:00:00`.
+   */
+  runningEnd?: 'minvalue' | 'null' | 'absent';
+  copySessionJob?: 'copy' | 'backup' | 'none';
+}
+
 export interface ShapeCtx {
   version: number;
   /** Absolute base (`https://host:port`) for hrefs before v6; relative hrefs from v6 on. */
   origin: string;
   offsetMinutes: number;
+  sessionModes?: SessionShapeModes;
 }
 
 function href(c: ShapeCtx, path: string): { href: string } {
@@ -27,20 +40,24 @@ export function wireSeconds(ms: number): number {
   return (ms * 1000 + Math.round((ticksOf(ms) % 10_000) / 10)) / 1e6;
 }
 
-/** Before v7 the end time is not nullable: a running session shows .NET DateTime.MinValue. */
-function endTime(c: ShapeCtx, ms: number | null): string | null {
-  return ms === null ? (c.version >= 7 ? null : '0001-01-01T00:00:00') : time(c, ms);
+/** From v7 a running session's end is null; before, what `runningEnd` says (the v6 document is silent). */
+function endTime(c: ShapeCtx, ms: number | null): { endTime?: string | null } {
+  if (ms !== null) return { endTime: time(c, ms) };
+  if (c.version >= 7) return { endTime: null };
+  const mode = c.sessionModes?.runningEnd ?? 'minvalue';
+  return mode === 'absent' ? {} : { endTime: mode === 'null' ? null : '0001-01-01T00:00:00' };
 }
 
-export function orgShape(c: ShapeCtx, o: SimOrg): Record<string, unknown> {
+/** `extended`: with `extendedView` (v6 default), the backup facts `isBackedup`… are included. */
+export function orgShape(c: ShapeCtx, o: SimOrg, extended = true): Record<string, unknown> {
   return {
     type: 'Office365',
     region: 'Worldwide',
     id: o.id,
     name: o.name,
     officeName: o.officeName,
-    description: null,
-    isBackedup: true,
+    ...(c.version >= 7 ? { description: null } : {}),
+    ...(extended ? { isBackedup: true } : {}),
     isExchangeOnline: true,
     isSharePointOnline: true,
     isTeamsOnline: c.version >= 5,
@@ -51,47 +68,72 @@ export function orgShape(c: ShapeCtx, o: SimOrg): Record<string, unknown> {
 export function jobShape(c: ShapeCtx, j: SimJob, sessions: SimSession[]): Record<string, unknown> {
   const last = sessions.reduce<SimSession | undefined>((a, s) => (!a || s.start > a.start ? s : a), undefined);
   const lastOk = sessions.filter((s) => s.status === 'Success' && s.end !== null).sort((a, b) => b.end! - a.end!)[0];
-  const base: Record<string, unknown> = {
+  const copy = j.kind === 'Copy';
+  return {
     id: j.id,
     name: j.name,
-    ...(j.kind === 'Copy' ? { backupJobId: j.backupJobId } : { description: '', backupType: 'EntireOrganization' }),
+    ...(copy ? { backupJobId: j.backupJobId } : { description: '', backupType: 'EntireOrganization' }),
     ...(c.version >= 8 ? { organizationId: j.orgId } : {}),
     repositoryId: '0c7c6a0a-54a1-4f5c-9e0a-2bb0a1f0e6a1',
-    schedulePolicy: {
-      type: j.nextRun === null ? 'ManualOnly' : 'Daily',
-      dailyType: 'Everyday',
-      dailyTime: '02:00:00',
-      retryEnabled: true,
-      retryNumber: 3,
-    },
+    schedulePolicy: copy ? copySchedule() : backupSchedule(j),
     lastRun: last ? time(c, last.start) : null,
     nextRun: j.nextRun === null ? null : time(c, j.nextRun),
     ...(c.version >= 7 ? { lastBackup: lastOk ? time(c, lastOk.end) : null } : {}),
     isEnabled: j.enabled,
-    lastStatus: last ? last.status : 'NotConfigured',
+    lastStatus: last ? last.status : null,
     ...(c.version >= 8 ? { eTag: 1 } : {}),
-    _links: {
-      self: href(c, `${j.kind === 'Copy' ? 'CopyJobs' : 'Jobs'}/${j.id}`),
-      jobsessions: href(c, `JobSessions?jobId=${j.id}`),
-    },
+    _links: copy
+      ? { self: href(c, `CopyJobs/${j.id}`), backupJob: href(c, `CopyJobs/${j.id}/BackupJob`) }
+      : {
+          self: href(c, `Jobs/${j.id}`),
+          jobsessions: href(c, c.version >= 7 ? `JobSessions?jobId=${j.id}` : `Jobs/${j.id}/JobSessions`),
+        },
   };
-  return base;
 }
 
-export function sessionShape(c: ShapeCtx, s: SimSession): Record<string, unknown> {
+/** `RESTJobSchedulePolicy` (`Periodically | Daily | ManualOnly`). */
+function backupSchedule(j: SimJob): Record<string, unknown> {
+  return {
+    type: j.nextRun === null ? 'ManualOnly' : 'Daily',
+    dailyType: 'Everyday',
+    dailyTime: '02:00:00',
+    retryEnabled: true,
+    retryNumber: 3,
+  };
+}
+
+/** `RESTCopyJobSchedulePolicy` (`Immediate | Periodically | DailyAtTime`, no retry settings). */
+function copySchedule(): Record<string, unknown> {
+  return { type: 'DailyAtTime', dailyType: 'Everyday', dailyTime: '03:00:00', backupCopyWindowEnabled: false };
+}
+
+/** The job a session names (v8 `jobId`, the job link), per `copySessionJob` for a copy session. */
+function namedJob(c: ShapeCtx, s: SimSession, source?: string): { id: string; copy: boolean } | undefined {
+  if (s.kind === 'Backup') return { id: s.jobId, copy: false };
+  const mode = c.sessionModes?.copySessionJob ?? 'copy';
+  if (mode === 'none') return undefined;
+  return mode === 'backup' && source ? { id: source, copy: false } : { id: s.jobId, copy: true };
+}
+
+/** `source`: for a copy session, the backup job its copy job copies. */
+export function sessionShape(c: ShapeCtx, s: SimSession, source?: string): Record<string, unknown> {
+  const named = namedJob(c, s, source);
+  // `self` and `log` as in the v3/v5 reference examples; the job link key (`job`) likewise.
   const links: Record<string, { href: string }> = {
     self: href(c, `JobSessions/${s.id}`),
-    logItems: href(c, `JobSessions/${s.id}/LogItems`),
+    log: href(c, `JobSessions/${s.id}/LogItems`),
   };
-  if (s.kind === 'Copy') links.copyJob = href(c, `CopyJobs/${s.jobId}`);
-  else links.job = href(c, `Jobs/${s.jobId}`);
+  if (named && c.sessionModes?.sessionJobLinks !== false) {
+    if (named.copy) links.copyJob = href(c, `CopyJobs/${named.id}`);
+    else links.job = href(c, `Jobs/${named.id}`);
+  }
   return {
     id: s.id,
-    ...(c.version >= 8 ? { jobId: s.jobId } : {}),
+    ...(c.version >= 8 && named ? { jobId: named.id } : {}),
     ...(c.version >= 7 ? { repositoryId: '0c7c6a0a-54a1-4f5c-9e0a-2bb0a1f0e6a1', mainSessionId: s.id } : {}),
     details: s.status === 'NotConfigured' ? 'Job is not configured' : '',
     creationTime: time(c, s.start),
-    endTime: endTime(c, s.end),
+    ...endTime(c, s.end),
     retryCount: 0,
     ...(c.version >= 7 ? { jobWillBeRetried: false, jobType: s.kind } : {}),
     progress: s.end === null ? 42 : 100,

@@ -7,6 +7,18 @@ interface Issued {
   expiresAt: number;
   refresh: string;
   antiforgery?: string;
+  /** Requests made with the token. */
+  uses: number;
+}
+
+export interface TokenModes {
+  /** A token dies (401) after this many requests: a server that keeps forgetting sessions. */
+  tokenUses?: number;
+  /**
+   * Text of `.issued`/`.expires` (default `iso`): the documents declare `date-time`; OWIN servers are known to
+   * send RFC 1123 (`Mon, 02 Mar 2026 12:00:00 GMT`). The exporter reads neither.
+   */
+  tokenTimes?: 'iso' | 'rfc1123';
 }
 
 export class TokenStore {
@@ -18,12 +30,15 @@ export class TokenStore {
     private readonly lifetimeSeconds: number,
     private readonly username: string,
     private readonly password: string,
+    private readonly modes: TokenModes = {},
   ) {}
 
   valid(req: SimRequest): boolean {
     const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
     const t = m ? this.access.get(m[1]!) : undefined;
-    return t !== undefined && Date.now() < t.expiresAt;
+    if (t === undefined || Date.now() >= t.expiresAt) return false;
+    t.uses++;
+    return this.modes.tokenUses === undefined || t.uses <= this.modes.tokenUses;
   }
 
   expireAll(): void {
@@ -44,7 +59,7 @@ export class TokenStore {
           status: 400,
           json: { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' },
         };
-      return this.issue(version, !disabled && version >= 7);
+      return this.issue(!disabled && version >= 7);
     }
     if (grant === 'refresh_token') {
       const access = this.refresh.get(form.get('refresh_token') ?? '');
@@ -57,18 +72,20 @@ export class TokenStore {
           json: { error: 'invalid_request', error_description: 'The antiforgery token is missing or invalid.' },
         };
       }
-      return this.issue(version, issued.antiforgery !== undefined);
+      return this.issue(issued.antiforgery !== undefined);
     }
     return { status: 400, json: { error: 'unsupported_grant_type' } };
   }
 
-  private issue(version: number, antiforgery: boolean): SimReply {
+  private issue(antiforgery: boolean): SimReply {
     const value = randomBytes(24).toString('base64url');
     const refresh = randomBytes(24).toString('base64url');
     const issuedAt = Date.now();
     const expiresAt = issuedAt + this.lifetimeSeconds * 1000;
     const xsrf = antiforgery ? randomBytes(16).toString('hex') : undefined;
-    this.access.set(value, { expiresAt, refresh, ...(xsrf ? { antiforgery: xsrf } : {}) });
+    this.access.set(value, { expiresAt, refresh, uses: 0, ...(xsrf ? { antiforgery: xsrf } : {}) });
+    const stamp = (ms: number) =>
+      this.modes.tokenTimes === 'rfc1123' ? new Date(ms).toUTCString() : new Date(ms).toISOString();
     this.refresh.set(refresh, value);
     return {
       headers: xsrf
@@ -83,8 +100,8 @@ export class TokenStore {
         expires_in: this.lifetimeSeconds,
         refresh_token: refresh,
         userName: this.username,
-        '.issued': new Date(issuedAt).toUTCString(),
-        '.expires': new Date(expiresAt).toUTCString(),
+        '.issued': stamp(issuedAt),
+        '.expires': stamp(expiresAt),
       },
     };
   }
