@@ -1,5 +1,5 @@
 // GetBackupJobReport[Summary] decoding: the vendor's own example and the shapes servers send instead.
-import { decodeReport } from '../../src/products/ahsay/report-fields';
+import { decodeReport } from '../../src/products/ahsay/decode-report';
 
 const HK = 'Asia/Hong_Kong';
 const utc = (iso: string): number => Date.parse(iso) / 1000;

@@ -22,8 +22,8 @@ import {
   payloadArray,
   payloadObject,
 } from './decode';
-import { readEnvelope } from './envelope';
-import { type CbsReport, decodeReport } from './report-fields';
+import { readEnvelope } from './client-envelope';
+import { type CbsReport, decodeReport } from './decode-report';
 
 /** The call's answer; `missing` when the server does not know the endpoint (HTTP 404). */
 type CallResult = { kind: 'ok'; body: Json } | { kind: 'missing' } | { kind: 'no-job' };

@@ -5,7 +5,7 @@ import { UpstreamError } from '../../common/errors';
 import type { PartScope } from '../../core/module';
 import type { CbsClient, RunKey } from './client';
 import { whileRunning } from './progress';
-import type { CbsReport } from './report-fields';
+import type { CbsReport } from './decode-report';
 import { type CbsJob, eachItem, jobItem, type RunDetails, type RunJob, runKey, withLastRun } from './runs';
 
 /** Whether the server offers GetBackupJobReportSummary: learned on the first report, kept until reload. */

@@ -5,7 +5,7 @@ import type { JobState } from '../../core/families';
 import { jobLabels, jobSamples, mapStatus, normaliseEnd } from '../../core/jobs';
 import { type Labels, type Sample, sample, withLabel } from '../../core/samples';
 import type { CbsJobEntry, CbsProgress, CbsUser } from './decode';
-import { CHANGES, type CbsReport } from './report-fields';
+import { CHANGES, type CbsReport } from './decode-report';
 import type { CbsJob, CbsRun } from './runs';
 
 /** There is no official full list of values; unknown ones map to `unknown` and keep their raw text. */

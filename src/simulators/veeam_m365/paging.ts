@@ -15,9 +15,10 @@ export function list(
   pagedFrom: number,
   items: unknown[],
   rest: string,
-  rc: { opts: { maxLimit?: number } },
+  rc: { opts: { maxLimit?: number; ignoreOffset?: boolean } },
 ): SimReply {
   if (c.version < pagedFrom) return { json: items };
+  if (rc.opts.ignoreOffset) return firstPageForever(c, items, rest, rc.opts.maxLimit ?? 10_000);
   const max = rc.opts.maxLimit ?? 10_000;
   const rawLimit = Number(req.query.get('limit') ?? 30);
   const rawOffset = Number(req.query.get('offset') ?? 0);
@@ -47,4 +48,10 @@ export function list(
       _links: links,
     },
   };
+}
+
+/** A broken server: whatever the offset, the first page, always with a `next` link. */
+function firstPageForever(c: ShapeCtx, items: unknown[], rest: string, limit: number): SimReply {
+  const next = { href: `/v${c.version}/${rest}?offset=${limit}&limit=${limit}` };
+  return { json: { offset: 0, limit, results: items.slice(0, limit), _links: { next } } };
 }

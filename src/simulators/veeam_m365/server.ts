@@ -32,6 +32,8 @@ const SERVER_VERSIONS: Record<number, string> = {
 };
 
 export interface M365SimOptions extends SessionModes, SessionShapeModes, TokenModes {
+  /** A broken server that ignores `offset` and answers its first page, with a `next` link, forever. */
+  ignoreOffset?: boolean;
   tls?: boolean;
   latencyMs?: number;
   port?: number;
