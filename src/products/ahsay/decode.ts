@@ -1,5 +1,5 @@
 // Decoders from AhsayCBS JSON payloads to typed records: users and their usage, backup sets and their
-// destinations, ListBackupJobStatus entries and progress (reports: report-fields.ts). Numbers typed as Long
+// destinations, ListBackupJobStatus entries and progress (reports: decode-report.ts). Numbers typed as Long
 // arrive as strings or "", flags as Y/N, and times carry no offset (read in the target's zone, see times.ts).
 import { bool, count, id as idOf, isObject, type Json, text } from '../../common/decode';
 import { decodeError } from '../../common/errors';

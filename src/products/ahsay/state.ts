@@ -14,7 +14,7 @@ import { type Inventory, loadInventory } from './jobs';
 import { collectProgress } from './progress';
 import { ReportSource } from './reports';
 import type { CbsProgress, CbsUser } from './decode';
-import type { CbsReport } from './report-fields';
+import type { CbsReport } from './decode-report';
 import { type CbsJob, collectRuns, type RunDetails, type WalkContext } from './runs';
 import { jobSeries, tenantSeries } from './samples';
 import { isValidZone, walkDays } from './times';
