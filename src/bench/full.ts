@@ -1,4 +1,4 @@
-// The full scenario: every product at the size, optimised (10 warm collections and an HA pair) and
+// The full scenario: every product at the bench estate's size, optimised (10 warm collections and an HA pair) and
 // naive (caches off, concurrency 1), the lower bounds, the requests for slowly changing data, and the verdicts.
 import type { Args } from './args';
 import { startEstate } from './estate';

@@ -1,6 +1,6 @@
 // `npm run bench`: the exporter as its own process against the registered simulators, measured from outside.
-// Scenarios: `full` (every product at the issue's size, optimised and naive, with the lower bounds and the
-// issue's targets), `requests` (request-dominated: the exporter's CPU per upstream request) and `curve` (the
+// Scenarios: `full` (every product at the bench estate's size, optimised and naive, with the lower bounds and the
+// performance targets), `requests` (request-dominated: the exporter's CPU per upstream request) and `curve` (the
 // request-dominated estate at several sizes, cold and warm). Prints tables, compares with the reference figures
 // of bench/results.json and writes this run's figures (bench/last-run.json). Flags: bench/README.md.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

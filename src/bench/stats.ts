@@ -24,7 +24,7 @@ export function timeBoundMs(b: BoundInput): number {
   return Math.max(b.criticalChain * b.latencyMs, waves * b.latencyMs);
 }
 
-/** The CPU a warm collection may spend per series exported (the allowance), seconds. */
+/** The CPU a warm collection may spend per series exported (the performance budget), seconds. */
 export const SERIES_ALLOWANCE_S = 5e-6;
 
 /**

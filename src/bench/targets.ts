@@ -1,4 +1,4 @@
-// The performance targets, checked against the measured figures. Pure: takes the results, returns
+// The performance targets, checked against the measured figures. Pure: takes the results, returns
 // one verdict per target with the limit and the measured value side by side.
 import type { CollectionSummary, HaResult, Summary } from './measure';
 

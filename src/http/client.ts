@@ -194,7 +194,7 @@ export function prepare(base: string, opts: RequestOptions): Prepared {
     url: url.toString(),
     origin: url.origin,
     pathAndQuery: url.pathname + url.search,
-    tracePath: tracePath(opts.path, opts.query),
+    tracePath: opts.note ? `${tracePath(opts.path, opts.query)} [${opts.note}]` : tracePath(opts.path, opts.query),
     headers,
     body,
   };

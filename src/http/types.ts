@@ -17,6 +17,11 @@ export interface RequestOptions {
   accept?: readonly number[];
   /** Retry 429 and 503 (honouring Retry-After) while the deadline allows. Default true. */
   retry?: boolean;
+  /**
+   * What the request is about when neither path nor query says it (a POST body's user and day, say): shown
+   * beside the path in /probe?debug=true and debug logs. Never a secret.
+   */
+  note?: string;
 }
 
 export interface DownloadOptions {

@@ -5,7 +5,7 @@ import type { Simulator } from './common';
 import type { StartOptions } from './module';
 
 /**
- * `full`: every product at the size of the issue's estate (tens of thousands of runs and series).
+ * `full`: every product at the size of the bench estate (tens of thousands of runs and series).
  * `requests`: dominated by upstream requests with small answers (many backup users, one call each), for the
  * exporter's CPU per request; products without such a shape take no part.
  */

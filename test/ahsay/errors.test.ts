@@ -1,7 +1,7 @@
 // Error envelopes, failed parts and configuration (filters, users, plain http, list order).
 import { UpstreamError } from '../../src/common/errors';
 import type { Sample } from '../../src/core/samples';
-import { ARCHIVE, DEST_A, DOCS, type Harness, harness, LAPTOP, statusOf } from './helpers';
+import { ARCHIVE, DEST_A, DOCS, type Harness, harness, LAPTOP, NOW, statusOf } from './helpers';
 
 let h: Harness;
 afterEach(async () => {
@@ -64,6 +64,26 @@ describe('errors', () => {
     const { samples, failed } = await h.collect();
     expect(failed.map((f) => [f.collector, (f.error as UpstreamError).kind])).toEqual([['runs', 'decode']]);
     expect(samples.filter((s) => s.labels.job_id !== undefined)).toEqual([]);
+  });
+});
+
+describe('what a request was for', () => {
+  test('debug lines and errors say which user and day a request was for, never the password', async () => {
+    h = await harness();
+    h.sim.errorFor = (api, p) =>
+      api === 'ListBackupJobStatus' && p.LoginName === 'carol' ? 'Database is locked' : undefined;
+    const { failed, trace } = await h.collect(NOW, { debug: true });
+    const day = /day \d{4}-\d\d-\d\d/.source;
+    expect((failed[0]!.error as UpstreamError).message).toMatch(
+      new RegExp(`Database is locked \\[user carol, ${day}\\]$`),
+    );
+    const paths = trace.map((t) => t.path);
+    expect(paths).toContain('/obs/api/json/ListBackupSets.do [user alice]');
+    expect(
+      paths.some((p) => new RegExp(`^/obs/api/json/ListBackupJobStatus\\.do \\[user bob, ${day}\\]$`).test(p)),
+    ).toBe(true);
+    expect(paths.filter((p) => p.includes('2/ListUsers'))).toEqual(['/obs/api/json/2/ListUsers.do']);
+    expect(JSON.stringify(trace)).not.toContain('secret-cbs');
   });
 });
 

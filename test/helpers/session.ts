@@ -13,6 +13,7 @@ import type { Sample } from '../../src/core/samples';
 import { SelfMetrics } from '../../src/core/self-metrics';
 import { createTargetHttp, type TargetHttp } from '../../src/http/client';
 import { LoginGate } from '../../src/http/login-gate';
+import type { RequestTrace } from '../../src/http/types';
 
 /** A debug logger whose output tests can read back. */
 export interface CapturedLog {
@@ -55,6 +56,8 @@ export interface CollectOutput {
   info: { api_version: string; server_version?: string };
   samples: Sample[];
   failed: PartFailure[];
+  /** The upstream requests, as /probe?debug=true lists them. */
+  trace: RequestTrace[];
 }
 
 export interface SessionHarness<S extends ProductState = ProductState> {
@@ -100,7 +103,7 @@ export function startSessionHarness<T extends TargetConfig, S extends ProductSta
       const input = { target, module, state, http, log, timeoutSeconds: timeoutMs / 1000, cut: false, debug, stop };
       const o = await collectParts(input, now);
       if (o.error || !o.result) throw o.error;
-      return { info: o.result.info, samples: o.result.samples, failed: o.failures };
+      return { info: o.result.info, samples: o.result.samples, failed: o.failures, trace: o.trace };
     },
     close: async () => {
       await state.stop?.();

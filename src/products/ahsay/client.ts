@@ -23,6 +23,7 @@ import {
   payloadObject,
 } from './decode';
 import { readEnvelope } from './client-envelope';
+import { about, withNote } from './client-note';
 import { type CbsReport, decodeReport } from './decode-report';
 
 /** The call's answer; `missing` when the server does not know the endpoint (HTTP 404). */
@@ -118,12 +119,22 @@ export class CbsClient {
   }
 
   private async send(name: string, params: Json, o: CallOptions): Promise<CallResult> {
+    const note = about(params);
+    try {
+      return await this.exchange(name, params, o, note);
+    } catch (err) {
+      throw withNote(err, note);
+    }
+  }
+
+  private async exchange(name: string, params: Json, o: CallOptions, note: string): Promise<CallResult> {
     const path = `/obs/api/json/${name}.do`;
     const res = await this.http.request({
       method: 'POST',
       path,
       json: { SysUser: this.target.auth.username, SysPwd: this.target.auth.password, ...params },
       ...(o.allowMissing ? { accept: [200, 404] } : {}),
+      ...(note === '' ? {} : { note }),
     });
     if (res.status === 404) return { kind: 'missing' };
     const body = o.secret ? quietJson(name, path, res) : res.json<unknown>();

@@ -1,5 +1,5 @@
-// The AhsayCBS server of `npm run bench`: 995 generated users (and the 5 hand-made ones) with 2 backup sets,
-// two destinations and 8 days of daily runs for the issue's estate; the demo estate with 300 more users for the
+// The AhsayCBS server of `npm run bench`: 1,000 users (the hand-made ones, then generated ones with 2 backup sets),
+// two destinations and 8 days of daily runs for the bench estate; the demo estate with 300 more users for the
 // request-dominated one (one call per user per collection, small answers); and the lower bound of a warm
 // collection.
 import { DateTime } from 'luxon';
@@ -14,16 +14,21 @@ import {
   sum,
 } from '../bench';
 import { DEFAULT_SCALE } from './data';
+import { generate } from './handmade';
 import { type AhsaySimulator, startAhsaySimulator } from './server';
 
+const FULL_USERS = 1000;
+/** The hand-made users every estate starts with. */
+const HANDMADE = generate(0, 'UTC', { users: 0 }).length;
+
 export function ahsayBench(scenario: BenchScenario, factor: number): BenchEstate<AhsaySimulator> {
-  const extra = scaledCount(scenario === 'full' ? 995 : 300, factor);
+  const extra = scaledCount(scenario === 'full' ? FULL_USERS - HANDMADE : 300, factor);
   const users = scenario === 'full' ? extra : DEFAULT_SCALE.users + extra;
   return {
     describe:
       scenario === 'full'
-        ? `${users + 5} users (5 hand-made), 2 backup sets each, two destinations, 8 days of runs`
-        : `the demo estate and ${extra} more users (${users + 5} in all)`,
+        ? `${users + HANDMADE} users (${HANDMADE} hand-made), 2 backup sets each, two destinations, 8 days of runs`
+        : `the demo estate and ${extra} more users (${users + HANDMADE} in all)`,
     start: (o) => startAhsaySimulator({ ...o, scale: { users, setsPerUser: 2 } }),
     bound: (sim, c) => ahsayBound(sim.users, sim.timezone, c),
     slowData: /\/GetBackupSet\.do$/,

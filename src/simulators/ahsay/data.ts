@@ -2,6 +2,7 @@
 // hand-made ones are in ./handmade.ts). Times are relative to `now`; wall-clock strings are produced in the
 // simulator's `timezone`.
 import { DateTime } from 'luxon';
+import { pushAll } from '../../common/lists';
 import { seededRandom } from '../random';
 
 export interface SimSet {
@@ -136,8 +137,9 @@ export function generated(b: Builder, s: AhsayScale): SimUser[] {
         const r = rnd();
         const status =
           r < 0.85 ? 'BS_STOP_SUCCESS' : r < 0.95 ? 'BS_STOP_SUCCESS_WITH_WARNING' : 'BS_STOP_BY_SYSTEM_ERROR';
-        jobs.push(
-          ...b.job(st, b.at(d, 20 + (k % 4), (u * 7) % 60), (10 + Math.floor(rnd() * 50)) * MIN, status, {
+        pushAll(
+          jobs,
+          b.job(st, b.at(d, 20 + (k % 4), (u * 7) % 60), (10 + Math.floor(rnd() * 50)) * MIN, status, {
             files: Math.floor(rnd() * 5000),
             warnings: status.includes('WARNING') ? 1 : 0,
             errors: status.includes('ERROR') ? 1 : 0,

@@ -3,6 +3,7 @@
 // midnight, a running job, a set without runs, a v6-style set without DestinationID, jobs spanning DST
 // changes), and user objects with every form of usage field (quota or none, a per-destination quota list,
 // LastBackupDate in both forms, numbers as strings, values that are not data).
+import { pushAll } from '../../common/lists';
 import {
   type AhsayScale,
   ALL_STATUSES,
@@ -36,9 +37,9 @@ function alice(b: Builder): SimUser {
     const [a, bb] = b.job(docs, b.at(d, 22), 20 * MIN, 'BS_STOP_SUCCESS', { files: 1000 + d });
     jobs.push(a!, d === 1 ? { ...bb!, status: 'BS_STOP_SUCCESS_WITH_WARNING', warnings: 2 } : bb!);
   }
-  jobs.push(...b.job(sql, b.at(1, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 3 }));
-  jobs.push(...b.job(sql, b.at(2, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 1 }));
-  jobs.push(...b.job(sql, b.at(3, 1), 30 * MIN, 'BS_STOP_SUCCESS'));
+  pushAll(jobs, b.job(sql, b.at(1, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 3 }));
+  pushAll(jobs, b.job(sql, b.at(2, 1), 5 * MIN, 'BS_STOP_BY_SYSTEM_ERROR', { errors: 1 }));
+  pushAll(jobs, b.job(sql, b.at(3, 1), 30 * MIN, 'BS_STOP_SUCCESS'));
   // Usage as plain JSON numbers; LastBackupDate in Java epoch milliseconds.
   const usage = { Quota: 100 * GIB, DataSize: 5 * GIB, RetainSize: GIB, LastBackupDate: b.at(1, 22, 21) };
   return { login: 'alice', owner: '', sets: [docs, sql], jobs, usage };
@@ -72,8 +73,11 @@ function carol(b: Builder): SimUser {
     const s = set(`17000000001${String(i).padStart(2, '0')}`, `Carol ${status}`, 'FILE', [DEST_A]);
     sets.push(s);
     const failedEarly = status.includes('MISSED') || status === 'BS_BACKUP_NOT_FINISHED';
-    jobs.push(...b.job(s, b.at(1, 3, i * 5), failedEarly ? MIN : 15 * MIN, status, { warnings: i % 3, errors: i % 2 }));
-    jobs.push(...b.job(s, b.at(2, 3, i * 5), 15 * MIN, 'BS_STOP_SUCCESS'));
+    pushAll(
+      jobs,
+      b.job(s, b.at(1, 3, i * 5), failedEarly ? MIN : 15 * MIN, status, { warnings: i % 3, errors: i % 2 }),
+    );
+    pushAll(jobs, b.job(s, b.at(2, 3, i * 5), 15 * MIN, 'BS_STOP_SUCCESS'));
   });
   return { login: 'carol', owner: '', sets, jobs, usage: carolUsage(b) };
 }
@@ -98,7 +102,7 @@ function dave(b: Builder): SimUser {
 function erin(b: Builder): SimUser {
   const nightly = set('1700000000031', 'Nightly', 'FILE', [DEST_A]);
   const jobs: SimJob[] = [];
-  for (let d = 1; d <= 8; d++) jobs.push(...b.job(nightly, b.at(d, 0, 30), 3 * HOUR, 'BS_STOP_SUCCESS'));
+  for (let d = 1; d <= 8; d++) pushAll(jobs, b.job(nightly, b.at(d, 0, 30), 3 * HOUR, 'BS_STOP_SUCCESS'));
   // Values that are not data: an unlimited (-1) quota, a negative size, text, a zero date.
   const usage = { Quota: -1, DataSize: -1, RetainSize: 'n/a', LastBackupDate: 0 };
   return { login: 'erin', owner: '', sets: [nightly], jobs, usage };
@@ -128,9 +132,9 @@ function frank(b: Builder): SimUser {
   const office = set('1700000000041', 'Office', 'FILE', [DEST_A, DEST_B, DEST_C]);
   const to = (dest: string): SimSet => ({ ...office, destinations: [dest] });
   const jobs: SimJob[] = [];
-  for (let d = 1; d <= 8; d++) jobs.push(...b.job(to(DEST_A), b.at(d, 19), 15 * MIN, 'BS_STOP_SUCCESS'));
-  jobs.push(...b.job(to(DEST_B), b.at(5, 21), 40 * MIN, 'BS_STOP_SUCCESS'));
-  jobs.push(...b.job(to(DEST_C), b.at(20, 21), 40 * MIN, 'BS_STOP_SUCCESS'));
+  for (let d = 1; d <= 8; d++) pushAll(jobs, b.job(to(DEST_A), b.at(d, 19), 15 * MIN, 'BS_STOP_SUCCESS'));
+  pushAll(jobs, b.job(to(DEST_B), b.at(5, 21), 40 * MIN, 'BS_STOP_SUCCESS'));
+  pushAll(jobs, b.job(to(DEST_C), b.at(20, 21), 40 * MIN, 'BS_STOP_SUCCESS'));
   const usage = {
     Quota: String(20 * GIB),
     DataSize: String(GIB),

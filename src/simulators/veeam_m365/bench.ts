@@ -1,4 +1,4 @@
-// The VB365 v8 server of `npm run bench`: the issue's estate (400 jobs, 30 sessions each within the lookback,
+// The VB365 v8 server of `npm run bench`: the bench estate (400 jobs, 30 sessions each within the lookback,
 // 150 log items per session, 20,000 licensed users) and the demo estate with 300 more jobs for the
 // request-dominated scenario; and the lower bound of a warm collection.
 import {

@@ -1,5 +1,6 @@
 // Deterministic demo data for the VB365 simulator: organizations, backup and copy jobs, sessions relative to
 // `now`, and log items generated on demand (the benchmark estate has millions of them).
+import { pushAll } from '../../common/lists';
 import { seededRandom } from '../random';
 import { uuid } from './ids';
 import { logItems } from './log-items';
@@ -153,7 +154,7 @@ export function generateData(now: number, scale: Partial<M365Scale> = {}): M365D
       nextRun: sc.enabled === false ? null : now + (sc.everyHours * H) / 2,
     };
     jobs.push(job);
-    sessions.push(...jobSessions(job, sc, now, r, scale));
+    pushAll(sessions, jobSessions(job, sc, now, r, scale));
   }
   return { orgs, jobs, sessions, logItems: (s) => logItems(s) };
 }
