@@ -60,9 +60,8 @@ export function formatCurve(c: CurveResult): string {
       s.mode === 'warm' ? x(s.rss) : '',
     ]),
   );
-  const warmRuns = c.points[0]?.warm ? '' : '';
   return [
-    `== cost curve: the ${c.scenario === 'requests' ? 'request-dominated' : c.scenario} estate at ${c.points.map((p) => `${p.factor}x`).join(', ')}${warmRuns}`,
+    `== cost curve: the ${c.scenario === 'requests' ? 'request-dominated' : c.scenario} estate at ${c.points.map((p) => `${p.factor}x`).join(', ')}`,
     sizes,
     steps,
     verdictTable(c.verdicts),

@@ -73,9 +73,10 @@ describe('what a request was for', () => {
     h.sim.errorFor = (api, p) =>
       api === 'ListBackupJobStatus' && p.LoginName === 'carol' ? 'Database is locked' : undefined;
     const { failed, trace } = await h.collect(NOW, { debug: true });
+    expect(failed.map((f) => f.collector)).toEqual(['runs']);
     const day = /day \d{4}-\d\d-\d\d/.source;
     expect((failed[0]!.error as UpstreamError).message).toMatch(
-      new RegExp(`Database is locked \\[user carol, ${day}\\]$`),
+      new RegExp(`^user carol: ListBackupJobStatus: Database is locked \\[${day}\\]$`),
     );
     const paths = trace.map((t) => t.path);
     expect(paths).toContain('/obs/api/json/ListBackupSets.do [user alice]');

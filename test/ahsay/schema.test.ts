@@ -71,6 +71,8 @@ test.each<[string, AhsaySimOptions, (sim: AhsaySimulator) => void]>([
 
 test('the default estate exercises every call the exporter makes, and the empty-day error', async () => {
   const first = await check({}, () => undefined, collect);
+  // Two estates in one test: the first is closed here, the second by afterEach.
+  await h.close();
   const full = await check({ v2Users: false, summary: false }, () => undefined, collect);
   const calls = [...first.calls, ...full.calls];
   for (const api of Object.keys(ANSWERS)) expect(calls).toContain(api);

@@ -14,18 +14,25 @@ const NOTED: ReadonlyArray<readonly [string, string]> = [
   ['BackupJobID', 'job'],
 ];
 
-export function about(params: Json): string {
+export function about(params: Json, keys: readonly string[] = ALL): string {
   if (!isObject(params)) return '';
   const words: string[] = [];
   for (const [key, word] of NOTED) {
     const v = params[key];
-    if (typeof v === 'string' && v !== '') words.push(`${word} ${v}`);
+    if (keys.includes(key) && typeof v === 'string' && v !== '') words.push(`${word} ${v}`);
   }
   return words.join(', ');
 }
 
-/** The error with what the request was about, so a failed call names its user and day (not the login gate's). */
-export function withNote(err: unknown, note: string): unknown {
-  if (note === '' || !(err instanceof UpstreamError) || err.details.login === true) return err;
-  return new UpstreamError(err.kind, `${err.message} [${note}]`, err.details);
+const ALL = NOTED.map(([key]) => key);
+
+/**
+ * The error with the day its request was for. The failure it becomes already names the user, backup set and
+ * destination (the item that failed); the day is what only the request body knew. Login rejections are the
+ * target's, not a day's, and stay as they are.
+ */
+export function withDay(err: unknown, params: Json): unknown {
+  const day = about(params, ['BackupDate']);
+  if (day === '' || !(err instanceof UpstreamError) || err.details.login === true) return err;
+  return new UpstreamError(err.kind, `${err.message} [${day}]`, err.details);
 }

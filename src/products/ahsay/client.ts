@@ -23,7 +23,7 @@ import {
   payloadObject,
 } from './decode';
 import { readEnvelope } from './client-envelope';
-import { about, withNote } from './client-note';
+import { about, withDay } from './client-note';
 import { type CbsReport, decodeReport } from './decode-report';
 
 /** The call's answer; `missing` when the server does not know the endpoint (HTTP 404). */
@@ -123,7 +123,7 @@ export class CbsClient {
     try {
       return await this.exchange(name, params, o, note);
     } catch (err) {
-      throw withNote(err, note);
+      throw withDay(err, params);
     }
   }
 
