@@ -38,9 +38,9 @@ export class TtlCache {
 /**
  * Entries of a target's immutable cache. Each collection walks the same finished items in the same order, so a
  * target with more of them than this re-fetches every one each time (least-recently-used evicts exactly the
- * next one needed): an AhsayCBS estate of 4,800 users keeps about 34,000 finished days, and a bound of 20,000
- * made its warm collection cost 35,000 requests instead of about 5,600. 100,000 small entries (a day's job
- * list, a run's counts) stay within tens of MB.
+ * next one needed): a backup server of 4,800 users with a finished job list per user and day keeps about 34,000
+ * entries, and a bound of 20,000 made its warm collection cost 35,000 requests instead of about 5,600.
+ * 100,000 small entries (a day's job list, a run's counts) stay within tens of MB.
  */
 export const IMMUTABLE_ENTRIES = 100_000;
 
