@@ -4,50 +4,16 @@
 import { startSimulator, type SimReply, type SimRequest, type Simulator } from '../common';
 import { type AkSk, authorise, iamLogin } from './auth';
 import { cloudRoute } from './cloud';
-import type { HuaweiScale, SimExport, SimServer } from './data';
-import type { ContentPace } from './pace';
-import {
-  type Counters,
-  createWorld,
-  type IamRejection,
-  type IamUser,
-  json,
-  type PagingMode,
-  vendorError,
-  type World,
-} from './world';
+import type { SimExport, SimServer } from './data';
+import { type Counters, createWorld, type IamUser, json, vendorError, type World, type WorldOptions } from './world';
 
-export interface HuaweiSimOptions {
+export interface HuaweiSimOptions extends WorldOptions {
   tls?: boolean;
   latencyMs?: number;
   port?: number;
   version?: string;
-  scale?: Partial<HuaweiScale>;
-  now?: () => number;
-  projectId?: string;
-  /** Accepted static X-Auth-Token values. */
-  tokens?: string[];
-  iam?: IamUser;
-  /** Access key pair accepted for AK/SK signing. */
-  aksk?: AkSk;
-  /** IAM token lifetime (the real one is 24 h). */
-  tokenLifetimeMs?: number;
-  /** IAM's answer to wrong credentials (default 401 with a nested `error`). */
-  iamRejection?: IamRejection;
-  /** Server-side cap on `limit` (the API's is 1000); lower it to force several pages. */
-  maxLimit?: number;
-  /** Seed of the list order only (default: the data seed), to show results do not depend on it. */
-  orderSeed?: number;
   /** Every Nth CloudDC request answers 429 APIG.0308 (0 = never). */
   throttleEvery?: number;
-  /** Archives are sent in chunks at this pace (a slow link), or stall part-way. */
-  contentPace?: ContentPace;
-  /** Four more servers with the ids `..`, `.`, `a/b` and `%2e%2e` (hostile in a URL path). */
-  oddIds?: boolean;
-  /** A server that ignores paging (see PagingMode). */
-  paging?: PagingMode;
-  /** ShowServer wraps the server as `{server: …}`. */
-  showWrapped?: boolean;
 }
 
 export interface HuaweiSimulator extends Simulator {

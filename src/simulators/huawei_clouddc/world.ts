@@ -22,20 +22,31 @@ export interface IamUser {
   password: string;
 }
 
+/** What the simulated estate is and how it answers (the server adds transport and version). */
 export interface WorldOptions {
   scale?: Partial<HuaweiScale>;
   now?: () => number;
   projectId?: string;
+  /** Accepted static X-Auth-Token values. */
   tokens?: string[];
   iam?: IamUser;
+  /** Access key pair accepted for AK/SK signing. */
   aksk?: AkSk;
+  /** IAM token lifetime (the real one is 24 h). */
   tokenLifetimeMs?: number;
+  /** IAM's answer to wrong credentials (default 401 with a nested `error`). */
   iamRejection?: IamRejection;
+  /** Server-side cap on `limit` (the API's is 1000); lower it to force several pages. */
   maxLimit?: number;
+  /** Seed of the list order only (default: the data seed), to show results do not depend on it. */
   orderSeed?: number;
+  /** Archives are sent in chunks at this pace (a slow link), or stall part-way. */
   contentPace?: ContentPace;
+  /** Four more servers with the ids `..`, `.`, `a/b` and `%2e%2e` (hostile in a URL path). */
   oddIds?: boolean;
+  /** A server that ignores paging (see PagingMode). */
   paging?: PagingMode;
+  /** ShowServer wraps the server as `{server: …}`. */
   showWrapped?: boolean;
 }
 
