@@ -11,6 +11,7 @@ import {
   pages,
   scaledCount,
 } from '../bench';
+import { GENERATED_RUN_TYPES } from './scaled';
 import { type AzureSimulator, startVeeamAzureSimulator } from './server';
 
 /** The API's largest page is not documented; the exporter asks for 1,000 (the simulator's default is 50). */
@@ -32,22 +33,6 @@ export interface AzureLike {
   sessions: ReadonlyArray<{ id: string; type: string; status: string; startMs: number; policyId?: string }>;
 }
 
-const AZURE_RUN_TYPES = new Set([
-  'PolicyBackup',
-  'PolicySnapshot',
-  'PolicyArchive',
-  'SnapshotBackup',
-  'SqlPolicyBackup',
-  'SqlPolicyArchive',
-  'FileSharePolicySnapshot',
-  'VnetPolicyBackup',
-  'VnetPolicyBackupToRepository',
-  'CosmosDbConfiguration',
-  'PostgresDbPolicyBackup',
-  'PostgresDbPolicyArchive',
-  'MongoDbPolicyBackup',
-  'MongoDbPolicyArchive',
-]);
 const AZURE_RUNNING = new Set(['Running', 'RunningWithWarning', 'RunningWithError', 'Pending', 'Canceling']);
 
 export function azureBound(d: AzureLike, c: BoundContext, pageMax: number): LowerBound {
@@ -55,8 +40,9 @@ export function azureBound(d: AzureLike, c: BoundContext, pageMax: number): Lowe
   const windowed = d.sessions.filter((s) => s.startMs >= from && s.startMs <= c.nowMs + 60_000);
   const sessionPages = pages(windowed.length, pageMax);
   const last = new Map<string, AzureLike['sessions'][number]>();
+  // The runs are what this simulator generated as runs, known here without the exporter's own rule.
   for (const s of windowed) {
-    if (!s.policyId || !AZURE_RUN_TYPES.has(s.type)) continue;
+    if (!s.policyId || !GENERATED_RUN_TYPES.has(s.type)) continue;
     if ((last.get(s.policyId)?.startMs ?? -Infinity) < s.startMs) last.set(s.policyId, s);
   }
   const live = [...last.values()].filter((s) => AZURE_RUNNING.has(s.status)).length;

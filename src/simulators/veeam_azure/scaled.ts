@@ -17,6 +17,9 @@ const RUN_TYPE: Record<string, string> = {
   slaBased: 'PolicySnapshot',
 };
 
+/** The session types this generator writes for policy runs (every other type it writes is not a run). */
+export const GENERATED_RUN_TYPES: ReadonlySet<string> = new Set(Object.values(RUN_TYPE));
+
 /** A large estate for the benchmark: `policies` policies and `sessions` sessions over the last 7 days. */
 export function scaledData(now: number, scale: AzureScale, seed = 1): SimData {
   const rnd = seededRandom(seed);
