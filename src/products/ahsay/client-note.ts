@@ -14,17 +14,15 @@ const NOTED: ReadonlyArray<readonly [string, string]> = [
   ['BackupJobID', 'job'],
 ];
 
-export function about(params: Json, keys: readonly string[] = ALL): string {
+export function about(params: Json): string {
   if (!isObject(params)) return '';
   const words: string[] = [];
   for (const [key, word] of NOTED) {
     const v = params[key];
-    if (keys.includes(key) && typeof v === 'string' && v !== '') words.push(`${word} ${v}`);
+    if (typeof v === 'string' && v !== '') words.push(`${word} ${v}`);
   }
   return words.join(', ');
 }
-
-const ALL = NOTED.map(([key]) => key);
 
 /**
  * The error with the day its request was for. The failure it becomes already names the user, backup set and
@@ -32,7 +30,9 @@ const ALL = NOTED.map(([key]) => key);
  * target's, not a day's, and stay as they are.
  */
 export function withDay(err: unknown, params: Json): unknown {
-  const day = about(params, ['BackupDate']);
-  if (day === '' || !(err instanceof UpstreamError) || err.details.login === true) return err;
-  return new UpstreamError(err.kind, `${err.message} [${day}]`, err.details);
+  const day = isObject(params) ? params.BackupDate : undefined;
+  if (typeof day !== 'string' || day === '' || !(err instanceof UpstreamError) || err.details.login === true) {
+    return err;
+  }
+  return new UpstreamError(err.kind, `${err.message} [day ${day}]`, err.details);
 }
