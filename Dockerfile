@@ -28,5 +28,5 @@ RUN mkdir -p /var/lib/backup-exporter && chown node:node /var/lib/backup-exporte
 USER node
 EXPOSE 9897
 VOLUME ["/var/lib/backup-exporter"]
-ENTRYPOINT ["node", "/app/dist/main.js"]
+ENTRYPOINT ["node", "--single-threaded-gc", "/app/dist/main.js"]
 CMD ["--config.file=/etc/backup-exporter/config.yaml"]

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { NODE_FLAGS } from '../main';
 
 export interface ExporterProcess {
   url: string;
@@ -23,11 +24,15 @@ export interface StartOptions {
 
 const MAIN = path.join(__dirname, '..', 'main.js');
 
-/** Starts `node dist/main.js` on a free loopback port and resolves once it logs `listening`. */
+/**
+ * Starts `node dist/main.js` with the node flags the README gives (NODE_FLAGS) on a free loopback port and
+ * resolves once it logs `listening`.
+ */
 export function startExporterProcess(opts: StartOptions): Promise<ExporterProcess> {
   const child = spawn(
     process.execPath,
     [
+      ...NODE_FLAGS,
       ...(opts.nodeFlags ?? []),
       opts.main ?? MAIN,
       `--config.file=${opts.configFile}`,

@@ -74,5 +74,11 @@ export interface Config {
 
 /** True when a job name passes the target's include/exclude filters (exclude wins). */
 export function jobSelected(filter: JobFilter, name: string): boolean {
-  return filter.include.some((r) => r.test(name)) && !filter.exclude.some((r) => r.test(name));
+  return matchesAny(filter.include, name) && !matchesAny(filter.exclude, name);
+}
+
+/** A loop, not `some` with a closure: this runs for every job of every collection. */
+function matchesAny(patterns: readonly RegExp[], name: string): boolean {
+  for (const r of patterns) if (r.test(name)) return true;
+  return false;
 }

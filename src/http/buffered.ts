@@ -114,7 +114,8 @@ class BufferingHandler implements Dispatcher.DispatchHandler, Expirable {
     const value: Exchanged<Buffer> = { status: this.status, headers: this.headers, value: body };
     // undici frees the connection one turn of the event loop after the response (setImmediate, queued once this
     // call returns); a caller that sent its next request before that would open a second connection.
-    if (resolve) queueMicrotask(() => setImmediate(resolve, value));
+    // (process.nextTick with arguments: no closure per response.)
+    if (resolve) process.nextTick(setImmediate, resolve, value);
   }
 
   private tooLarge(controller: Controller, what: string): void {

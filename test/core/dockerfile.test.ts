@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validate } from 'dockerfile-utils';
+import { NODE_FLAGS } from '../../src/main';
 
 const ROOT = path.join(__dirname, '..', '..');
 const text = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
@@ -65,7 +66,8 @@ describe('Dockerfile', () => {
 
   test('exposes 9897 and reads the config from /etc/backup-exporter', () => {
     expect(final).toContain('EXPOSE 9897');
-    expect(final).toContain('ENTRYPOINT ["node", "/app/dist/main.js"]');
+    const entry = ['node', ...NODE_FLAGS, '/app/dist/main.js'].map((a) => JSON.stringify(a)).join(', ');
+    expect(final).toContain(`ENTRYPOINT [${entry}]`);
     expect(final).toContain('CMD ["--config.file=/etc/backup-exporter/config.yaml"]');
   });
 });

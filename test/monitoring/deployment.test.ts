@@ -9,6 +9,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { hasBinary } from '../helpers/promtool';
 import { ROOT } from './promql';
 import { TARGET_JOBS } from './scrape-configs';
+import { NODE_FLAGS } from '../../src/main';
 
 const EX = join(ROOT, 'examples');
 // biome-ignore lint/suspicious/noExplicitAny: parsed manifests, probed field by field
@@ -28,7 +29,7 @@ describe('systemd unit', () => {
     );
 
   it('runs the built exporter with /usr/bin/node, a config file, SIGHUP reloads and a state directory', () => {
-    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node \/opt\/backup-exporter\/dist\/main\.js \\$/m);
+    expect(unit).toContain(`\nExecStart=/usr/bin/node ${NODE_FLAGS.join(' ')} /opt/backup-exporter/dist/main.js \\\n`);
     expect(unit).toMatch(/--config\.file=\/etc\/backup-exporter\/config\.yaml/);
     expect(unit).toMatch(/^ExecReload=\/bin\/kill -HUP \$MAINPID$/m);
     expect(unit).toMatch(/^StateDirectory=backup-exporter$/m);

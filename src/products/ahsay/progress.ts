@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { UpstreamError } from '../../common/errors';
 import type { PartScope } from '../../core/module';
 import type { CbsProgress } from './decode';
-import { type CbsJob, eachItem, jobItem, type RunDetails, runKey, withLastRun } from './runs';
+import { type CbsJob, eachItem, jobItem, type RunDetails, type RunJob, runKey, withLastRun } from './runs';
 
 /** Progress by job; a job whose call failed is an item failure of the part, the others keep theirs. */
 export function collectProgress(
@@ -11,9 +11,11 @@ export function collectProgress(
   jobs: readonly CbsJob[],
   scope: PartScope,
 ): Promise<Map<CbsJob, CbsProgress>> {
-  return eachItem(withLastRun(jobs, true), d.concurrency, scope, jobItem, (job) =>
-    whileRunning(d.client.progress(runKey(job)), d.log),
-  );
+  return eachItem(withLastRun(jobs, true), d.concurrency, scope, jobItem, progressOf, d);
+}
+
+function progressOf(job: RunJob, d: RunDetails): Promise<CbsProgress | undefined> {
+  return whileRunning(d.client.progress(runKey(job)), d.log);
 }
 
 /**

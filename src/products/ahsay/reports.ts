@@ -15,16 +15,19 @@ export class ReportSource {
 
   /** Reports by job; a job whose report failed is an item failure of the part, the others keep theirs. */
   collect(d: RunDetails, jobs: readonly CbsJob[], scope: PartScope): Promise<Map<CbsJob, CbsReport>> {
-    return eachItem(withLastRun(jobs), d.concurrency, scope, jobItem, (job) => this.report(d, job));
+    return eachItem(withLastRun(jobs), d.concurrency, scope, jobItem, report, { d, source: this });
   }
 
-  private report(d: RunDetails, job: RunJob): Promise<CbsReport | undefined> {
+  /** A running run's report is fetched every time; a finished one's once, then kept. */
+  async report(d: RunDetails, job: RunJob): Promise<CbsReport | undefined> {
     const key = runKey(job);
-    const finished = job.last.state !== 'running';
-    const cacheKey = `report:${[key.login, key.owner, key.setId, key.destinationId ?? '', key.jobId].join('\u0000')}`;
-    return d.immutable.once(cacheKey, finished, () =>
-      finished ? this.fetch(d.client, key) : whileRunning(this.fetch(d.client, key), d.log),
-    );
+    if (job.last.state === 'running') return whileRunning(this.fetch(d.client, key), d.log);
+    const cacheKey = `report:${key.login}\u0000${key.owner}\u0000${key.setId}\u0000${key.destinationId ?? ''}\u0000${key.jobId}`;
+    const kept = d.immutable.get<CbsReport>(cacheKey);
+    if (kept !== undefined) return kept;
+    const fetched = await this.fetch(d.client, key);
+    d.immutable.set(cacheKey, fetched);
+    return fetched;
   }
 
   /** Prefers the summary (no per-file arrays); the first answer tells whether the server offers it. */
@@ -41,6 +44,11 @@ export class ReportSource {
     this.summary = false;
     return full(client, key);
   }
+}
+
+/** A function of this module, not a closure made per collection (see common/pool). */
+function report(job: RunJob, c: { d: RunDetails; source: ReportSource }): Promise<CbsReport | undefined> {
+  return c.source.report(c.d, job);
 }
 
 async function full(client: CbsClient, key: RunKey): Promise<CbsReport> {

@@ -5,8 +5,8 @@
 // ones seen in this walk or an earlier collection. A job that crosses midnight is listed on its start day.
 // One user's walk failing leaves out that user's jobs only.
 import type { Logger } from 'pino';
-import { byText } from '../../common/order';
-import { settleLimit } from '../../common/pool';
+import { compareText } from '../../common/order';
+import { type Settled, settleLimit } from '../../common/pool';
 import type { LruCache } from '../../core/cache';
 import { isSuccess, type JobIdentity, lastRun, lastSuccess, type Run, type RunPolicy } from '../../core/jobs';
 import type { PartScope } from '../../core/module';
@@ -49,38 +49,52 @@ export interface WalkContext {
 
 /** The jobs of every user whose walk succeeded, in inventory order. */
 export async function collectRuns(w: WalkContext, inventory: readonly UserSets[], scope: PartScope): Promise<CbsJob[]> {
-  const item = (u: UserSets): string => `user ${u.user.login}`;
-  const walked = await eachItem(inventory, w.concurrency, scope, item, (u) => walkUser(w, u.user, u.sets));
-  return inventory.flatMap((u) => {
+  const walked = await eachItem(inventory, w.concurrency, scope, userItem, walkUser, w);
+  const jobs: CbsJob[] = [];
+  for (const u of inventory) {
     const runs = walked.get(u);
-    return runs ? buildJobs(u.user, u.sets, runs, w.policy) : [];
-  });
+    if (runs) buildJobs(jobs, u.user, u.sets, runs, w.policy);
+  }
+  return jobs;
+}
+
+// The per-item steps here are functions of this module, not closures made per collection (see common/pool).
+function userItem(u: UserSets): string {
+  return `user ${u.user.login}`;
 }
 
 /**
  * `fn` for every item, at most `concurrency` at a time. An item that fails is reported to the part as that
  * item's failure; the others' defined results are returned by item.
  */
-export async function eachItem<T, R>(
+export async function eachItem<T, R, C>(
   items: readonly T[],
   concurrency: number,
   scope: PartScope,
   name: (item: T) => string,
-  fn: (item: T) => Promise<R | undefined>,
+  fn: (item: T, ctx: C) => Promise<R | undefined>,
+  ctx: C,
 ): Promise<Map<T, R>> {
-  const results = await settleLimit(items, concurrency, scope.signal, fn);
+  const results = await settleLimit(items, concurrency, scope.signal, fn, ctx);
   const out = new Map<T, R>();
-  results.forEach((r, i) => {
-    const item = items[i]!;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as Settled<R | undefined>;
+    const item = items[i] as T;
     if (!r.ok) scope.itemFailed(name(item), r.error);
     else if (r.value !== undefined) out.set(item, r.value);
-  });
+  }
   return out;
 }
 
-async function walkUser(w: WalkContext, user: CbsUser, sets: readonly CbsBackupSet[]): Promise<UserRuns> {
-  const seen = new Map(sets.map((s) => [s.id, seenOf(w, user, s.id)]));
-  const known = new Map(sets.map((s) => [s.id, s.destinations ?? seen.get(s.id)!]));
+async function walkUser(u: UserSets, w: WalkContext): Promise<UserRuns> {
+  const { user, sets } = u;
+  const seen = new Map<string, Set<string>>();
+  const known = new Map<string, Iterable<string>>();
+  for (const s of sets) {
+    const destinations = seenOf(w, user, s.id);
+    seen.set(s.id, destinations);
+    known.set(s.id, s.destinations ?? destinations);
+  }
   const found: UserRuns = new Map();
   for (const day of w.days) {
     for (const e of await dayList(w, user, day)) {
@@ -102,13 +116,18 @@ function seenOf(w: WalkContext, user: CbsUser, setId: string): Set<string> {
 
 /** One day's entries, fetched once when the day is over and none of its jobs still runs. */
 async function dayList(w: WalkContext, user: CbsUser, day: WalkDay): Promise<CbsJobEntry[]> {
-  let fresh: CbsJobEntry[] = [];
-  const kept = await w.immutable.once(`day:${user.login}\u0000${user.owner}\u0000${day.date}`, day.over, async () => {
-    fresh = await w.client.listBackupJobStatus(user, day.date);
-    // A job still running on a past day: the list is not final yet, so it is not kept (fetched again).
-    return fresh.some((e) => ahsayState(e.status) === 'running') ? undefined : fresh;
-  });
-  return kept ?? fresh;
+  const key = `day:${user.login}\u0000${user.owner}\u0000${day.date}`;
+  const kept = day.over ? w.immutable.get<CbsJobEntry[]>(key) : undefined;
+  if (kept !== undefined) return kept;
+  const fresh = await w.client.listBackupJobStatus(user, day.date);
+  // A job still running on a past day: the list is not final yet, so it is not kept (fetched again).
+  if (day.over && !anyRunning(fresh)) w.immutable.set(key, fresh);
+  return fresh;
+}
+
+function anyRunning(entries: readonly CbsJobEntry[]): boolean {
+  for (const e of entries) if (ahsayState(e.status) === 'running') return true;
+  return false;
 }
 
 function add(found: UserRuns, e: CbsJobEntry): void {
@@ -117,7 +136,8 @@ function add(found: UserRuns, e: CbsJobEntry): void {
   const dest = e.destinationId ?? '';
   const runs = dests.get(dest) ?? [];
   dests.set(dest, runs);
-  if (!runs.some((r) => r.id === e.id)) runs.push(toRun(e));
+  for (const r of runs) if (r.id === e.id) return;
+  runs.push(toRun(e));
 }
 
 /**
@@ -130,9 +150,14 @@ function complete(found: UserRuns, known: ReadonlyMap<string, Iterable<string>>,
     const dests = found.get(id);
     if (!dests) return false;
     if (!dests.has('')) for (const d of knownDests) if (!dests.has(d)) return false;
-    for (const runs of dests.values()) if (!runs.some((r) => isSuccess(r, policy))) return false;
+    for (const runs of dests.values()) if (!anySuccess(runs, policy)) return false;
   }
   return true;
+}
+
+function anySuccess(runs: readonly CbsRun[], policy: RunPolicy): boolean {
+  for (const r of runs) if (isSuccess(r, policy)) return true;
+  return false;
 }
 
 /**
@@ -141,8 +166,7 @@ function complete(found: UserRuns, known: ReadonlyMap<string, Iterable<string>>,
  * neither. Runs without a DestinationID (v6 clients) cannot be told apart by destination: their set gets no
  * none job per destination.
  */
-function buildJobs(user: CbsUser, sets: readonly CbsBackupSet[], runs: UserRuns, policy: RunPolicy): CbsJob[] {
-  const jobs: CbsJob[] = [];
+function buildJobs(jobs: CbsJob[], user: CbsUser, sets: readonly CbsBackupSet[], runs: UserRuns, policy: RunPolicy) {
   for (const set of sets) {
     const base: JobIdentity = { tenant: user.login, job_id: set.id, job_name: set.name, job_type: set.type };
     const found = new Map<string, CbsJob>();
@@ -160,9 +184,8 @@ function buildJobs(user: CbsUser, sets: readonly CbsBackupSet[], runs: UserRuns,
       }
     }
     if (found.size === 0) found.set('', { user, set, identity: base });
-    for (const [, job] of [...found].sort(byText(([d]) => d))) jobs.push(job);
+    for (const dest of [...found.keys()].sort(compareText)) jobs.push(found.get(dest) as CbsJob);
   }
-  return jobs;
 }
 
 /** What the collectors that need `runs` (reports, progress) use in one collection. */
@@ -177,7 +200,9 @@ export type RunJob = CbsJob & { last: CbsRun };
 
 /** The jobs that have a last run; with `running`, only those whose last run is still going. */
 export function withLastRun(jobs: readonly CbsJob[], running = false): RunJob[] {
-  return jobs.filter((j): j is RunJob => j.last !== undefined && (!running || j.last.state === 'running'));
+  const out: RunJob[] = [];
+  for (const j of jobs) if (j.last !== undefined && (!running || j.last.state === 'running')) out.push(j as RunJob);
+  return out;
 }
 
 /** How a job is named in a part's failure reason. */

@@ -70,7 +70,8 @@ export class AhsayState implements ProductState {
 
   /** Destinations seen of backup sets no longer selected are forgotten: the map never outgrows the inventory. */
   private forgetDestinations(inventory: Inventory): void {
-    const keys = new Set(inventory.jobs.flatMap((u) => u.sets.map((s) => `${u.user.login}\u0000${s.id}`)));
+    const keys = new Set<string>();
+    for (const u of inventory.jobs) for (const s of u.sets) keys.add(`${u.user.login}\u0000${s.id}`);
     for (const key of this.knownDestinations.keys()) if (!keys.has(key)) this.knownDestinations.delete(key);
   }
 

@@ -1,7 +1,7 @@
 // From decoded CloudDC records to samples (contract 4.3): the state sets of servers and log exports and the
 // vendor spellings each state accepts. No HTTP here.
 import { EXPORT_STATES, type ExportState, HEALTH_STATES, POWER_STATES } from '../../core/families';
-import { byText } from '../../common/order';
+import { sortedByText } from '../../common/order';
 import { type Labels, labels, type Sample, sample, stateSet } from '../../core/samples';
 import type { PhysicalServer } from './decode';
 import type { ExportRecord } from './store';
@@ -91,5 +91,5 @@ export function exportSamples(servers: readonly PhysicalServer[], newest: Readon
 }
 
 function sortById(servers: readonly PhysicalServer[]): PhysicalServer[] {
-  return [...servers].sort(byText((s) => s.id));
+  return sortedByText(servers, (s) => s.id);
 }

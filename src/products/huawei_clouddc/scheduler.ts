@@ -3,7 +3,7 @@
 // A server whose id no URL path can carry (`.`, `..`) is passed over: it must not hold up the others.
 import type { Logger } from 'pino';
 import { describeError } from '../../common/errors';
-import { byText } from '../../common/order';
+import { sortedByText } from '../../common/order';
 import { addressable } from './client';
 import type { PhysicalServer } from './decode';
 import type { LogExports } from './exports';
@@ -49,7 +49,7 @@ export class ExportScheduler {
 
   private async pass(): Promise<void> {
     await this.exports.store.ready();
-    const servers = [...(await this.servers())].sort(byText((s) => s.id));
+    const servers = sortedByText(await this.servers(), (s) => s.id);
     for (const s of servers) {
       if (this.abort.signal.aborted) return;
       if (!this.startable(s.id) || !this.exports.due(s.id)) continue;

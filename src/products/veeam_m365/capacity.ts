@@ -1,6 +1,6 @@
 // The collectors of what makes the next backup fail (contract 4.4 to 4.7): `repositories`, `license`,
 // `coverage` and `proxies`, each a part of its own, run side by side with the sessions.
-import { byText } from '../../common/order';
+import { sortedByText } from '../../common/order';
 import type { TtlCache } from '../../core/cache';
 import type { CollectContext } from '../../core/module';
 import type { Sample } from '../../core/samples';
@@ -23,7 +23,7 @@ export interface CapacityInput {
 export async function collectCapacity(ctx: CollectContext, input: CapacityInput): Promise<Sample[]> {
   const env: CapacityEnv = {
     api: new CapacityApi(input.api, ctx.log),
-    orgs: [...input.orgs].sort(byText((o) => `${o.name}\u0000${o.id}`)),
+    orgs: sortedByText(input.orgs, (o) => `${o.name}\u0000${o.id}`),
     cache: input.cache,
     now: ctx.now,
     log: ctx.log,

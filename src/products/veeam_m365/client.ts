@@ -119,14 +119,7 @@ export class Vb365Client {
    * the next is read); `kind` is the `jobType` it asks for, if any.
    */
   eachSessionPage(query: Query, kind: JobKind | undefined, onPage: (sessions: Vb365Session[]) => void): Promise<void> {
-    return this.forEachPage(`${this.v}/JobSessions`, query, (items) => {
-      const page: Vb365Session[] = [];
-      for (const item of items) {
-        const s = decodeSession(item, kind);
-        if (s !== undefined) page.push(s);
-      }
-      onPage(page);
-    });
+    return this.forEachPage(`${this.v}/JobSessions`, query, (items) => onPage(decodeSessions(items, kind)));
   }
 
   /** Warning and error entries over every page of a session's log. */
@@ -151,4 +144,14 @@ async function absentOn404<T>(fn: () => Promise<T>, absent: T): Promise<T> {
     if (isNotFound(err)) return absent;
     throw err;
   }
+}
+
+/** A page's sessions; a function of the module (its loop is hot), not a closure made per listing. */
+function decodeSessions(items: readonly unknown[], kind: JobKind | undefined): Vb365Session[] {
+  const page: Vb365Session[] = [];
+  for (const item of items) {
+    const s = decodeSession(item, kind);
+    if (s !== undefined) page.push(s);
+  }
+  return page;
 }

@@ -1,7 +1,7 @@
 // The inventory collector (`jobs`): backup and copy jobs with their organization (the `tenant` label),
 // reused for inventory_ttl.
 import { mapLimit } from '../../common/pool';
-import { byText } from '../../common/order';
+import { sortedByText } from '../../common/order';
 import type { Vb365Client } from './client';
 import type { Vb365Job } from './decode';
 
@@ -15,9 +15,9 @@ export interface InventoryJob extends Vb365Job {
  * lists it; copy jobs (v6/v7) belong to the organization of the backup job they copy.
  */
 export async function loadJobs(api: Vb365Client, concurrency: number): Promise<InventoryJob[]> {
-  const [jobs, orgs] = await Promise.all([api.jobs(), api.organizations()]);
+  const [jobs, listed] = await Promise.all([api.jobs(), api.organizations()]);
   // Sorted so that a job claimed by two organizations always gets the same one, whatever the list order.
-  orgs.sort(byText((o) => o.id));
+  const orgs = sortedByText(listed, (o) => o.id);
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   const tenantOf = new Map<string, string>();
   if (api.version >= 8) {

@@ -2,7 +2,7 @@
 // so its counts are fetched once and kept in the immutable cache; a running run is counted afresh each time.
 // One run's log failing (a 404 for a session removed by retention since it was listed) leaves out that job's
 // counts only; the part reports it.
-import { settleLimit } from '../../common/pool';
+import { type Settled, settleLimit } from '../../common/pool';
 import type { LruCache } from '../../core/cache';
 import type { Run } from '../../core/jobs';
 import type { PartScope } from '../../core/module';
@@ -22,15 +22,24 @@ export async function loadLogCounts(
   concurrency: number,
   scope: PartScope,
 ): Promise<Map<string, EntryCounts>> {
-  const results = await settleLimit(lastRuns, concurrency, scope.signal, ({ run }) => {
-    const final = run.end !== undefined && run.state !== 'running';
-    return cache.once(`logs:v${api.version}:${run.id}`, final, () => api.logCounts(run.id));
-  });
+  const results = await settleLimit(lastRuns, concurrency, scope.signal, counts, { api, cache });
   const out = new Map<string, EntryCounts>();
-  results.forEach((r, i) => {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as Settled<EntryCounts>;
     const { jobId, item } = lastRuns[i] as LastRun;
     if (r.ok) out.set(jobId, r.value);
     else scope.itemFailed(item, r.error);
-  });
+  }
   return out;
+}
+
+/** A finished run's counts once, then from the cache; a running run's every time. */
+async function counts({ run }: LastRun, c: { api: Vb365Client; cache: LruCache }): Promise<EntryCounts> {
+  const key = `logs:v${c.api.version}:${run.id}`;
+  const final = run.end !== undefined && run.state !== 'running';
+  const kept = final ? c.cache.get<EntryCounts>(key) : undefined;
+  if (kept !== undefined) return kept;
+  const fetched = await c.api.logCounts(run.id);
+  if (final) c.cache.set(key, fetched);
+  return fetched;
 }

@@ -1,5 +1,5 @@
 // From decoded VB365 storage, licence, coverage and proxy records to samples (contract 4.4 to 4.7).
-import { byText } from '../../common/order';
+import { sortedByText } from '../../common/order';
 import { COMPONENT_STATES, REPOSITORY_STATES, type ComponentState, type RepositoryState } from '../../core/families';
 import { labels, type Sample, sample, snakeCase, stateSet } from '../../core/samples';
 import type { Vb365License } from './decode-license';
@@ -15,7 +15,7 @@ export function sortedUnique<T extends { id: string }>(
 ): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
-  for (const item of [...items].sort(byText((i) => `${name(i) ?? ''}\u0000${i.id}`))) {
+  for (const item of sortedByText(items, (i) => `${name(i) ?? ''}\u0000${i.id}`)) {
     if (seen.has(item.id)) continue;
     seen.add(item.id);
     out.push(item);

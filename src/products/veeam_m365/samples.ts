@@ -12,7 +12,7 @@ import {
   type Run,
   type RunPolicy,
 } from '../../core/jobs';
-import { byText } from '../../common/order';
+import { sortedByText } from '../../common/order';
 import { type Sample, sample } from '../../core/samples';
 import type { EntryCounts } from './client';
 import type { Vb365Session } from './decode';
@@ -95,7 +95,11 @@ export function jobSeries(
   return out;
 }
 
+function jobOrderKey(j: InventoryJob): string {
+  return `${j.tenant ?? ''}\u0000${j.name}\u0000${j.kind}\u0000${j.id}`;
+}
+
 /** Output order independent of the order the API lists jobs. */
 export function sortJobs(jobs: readonly InventoryJob[]): InventoryJob[] {
-  return [...jobs].sort(byText((j) => `${j.tenant ?? ''}\u0000${j.name}\u0000${j.kind}\u0000${j.id}`));
+  return sortedByText(jobs, jobOrderKey);
 }

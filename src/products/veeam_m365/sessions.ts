@@ -21,7 +21,7 @@
 //  - One job's listing failing (a 400 or 404 for a job deleted since the inventory, any other error) leaves out
 //    that job's runs only; the part reports it.
 import { UpstreamError } from '../../common/errors';
-import { settleLimit } from '../../common/pool';
+import { type Settled, settleLimit } from '../../common/pool';
 import type { PartScope } from '../../core/module';
 import { JobIndex, SessionPlacer } from './attribution';
 import type { Vb365Client } from './client';
@@ -53,12 +53,15 @@ export async function loadSessions(input: SessionInput): Promise<Map<string, Vb3
   let own = selected.filter((j) => j.kind === 'Backup');
   if (api.version >= 6) {
     const statuses = await readWindow(input, placer);
-    const running = selected.filter((j) => RUNNING.has(statuses.get(j.id) ?? '') && !placer.hasOpen(j.id));
+    const running = new Set<Vb365Job>();
+    for (const j of selected) if (RUNNING.has(statuses.get(j.id) ?? '') && !placer.hasOpen(j.id)) running.add(j);
     // Copy jobs have no listing of their own: a running one's open session is in the unwindowed copy listing.
-    if (running.some((j) => j.kind === 'Copy' && !placer.uncertain(j))) {
+    if ([...running].some((j) => j.kind === 'Copy' && !placer.uncertain(j))) {
       await api.eachSessionPage({ jobType: 'Copy' }, 'Copy', (page) => placer.add(page));
     }
-    own = own.filter((j) => placer.uncertain(j) || running.includes(j));
+    const before = own;
+    own = [];
+    for (const j of before) if (placer.uncertain(j) || running.has(j)) own.push(j);
   }
   const failed = await readOwn(input, own, placer);
   const out = new Map<string, Vb365Session[]>();
@@ -99,17 +102,22 @@ async function readWindow(input: SessionInput, placer: SessionPlacer): Promise<M
 /** Each job's own listing; a job whose listing fails is reported to the part and returned. */
 async function readOwn(input: SessionInput, jobs: readonly Vb365Job[], placer: SessionPlacer): Promise<Set<string>> {
   const { api, q, scope } = input;
-  const results = await settleLimit(jobs, q.concurrency, scope.signal, (j) => api.jobSessions(j.id));
+  const results = await settleLimit(jobs, q.concurrency, scope.signal, ownSessions, api);
   const failed = new Set<string>();
-  results.forEach((r, i) => {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as Settled<Vb365Session[]>;
     const job = jobs[i] as Vb365Job;
     if (r.ok) placer.addOwn(job.id, r.value);
     else {
       failed.add(job.id);
       scope.itemFailed(`job ${job.name}`, r.error);
     }
-  });
+  }
   return failed;
+}
+
+function ownSessions(job: Vb365Job, api: Vb365Client): Promise<Vb365Session[]> {
+  return api.jobSessions(job.id);
 }
 
 function untold(): UpstreamError {

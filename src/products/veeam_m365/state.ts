@@ -5,7 +5,7 @@ import type { RunPolicy } from '../../core/jobs';
 import type { CollectContext, CollectResult, PartScope, ProductState, StateDeps } from '../../core/module';
 import type { Sample } from '../../core/samples';
 import { VersionTracker } from '../../core/versions';
-import { jobSelected } from '../../config/types';
+import { type JobFilter, jobSelected } from '../../config/types';
 import { TokenManager, type Token } from '../../http/token';
 import type { HttpClient } from '../../http/types';
 import { detectVersion, passwordGrant, versionNumber } from './auth';
@@ -48,7 +48,7 @@ export class M365State implements ProductState {
   async collect(ctx: CollectContext): Promise<CollectResult> {
     this.now = ctx.now;
     const inv = await ctx.inventory(() => this.inventory(ctx));
-    const selected = inv.jobs.filter((j) => jobSelected(this.target.jobs, j.name));
+    const selected = selectJobs(inv.jobs, this.target.jobs);
     const policy: RunPolicy = {
       now: ctx.now / 1000,
       lookbackSeconds: this.target.lookbackMs / 1000,
@@ -131,7 +131,9 @@ export class M365State implements ProductState {
   ): Promise<Map<string, LastRuns>> {
     const q = { now: policy.now, lookbackSeconds: policy.lookbackSeconds, concurrency: this.target.concurrency };
     const sessions = await loadSessions({ api: inv.api, all: inv.jobs, selected, q, scope });
-    return new Map([...sessions].map(([id, list]) => [id, pickRuns(list, policy)]));
+    const out = new Map<string, LastRuns>();
+    for (const [id, list] of sessions) out.set(id, pickRuns(list, policy));
+    return out;
   }
 
   private logs(
@@ -146,4 +148,11 @@ export class M365State implements ProductState {
     });
     return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency, scope);
   }
+}
+
+/** A loop in a function of the module: a closure made per collection would lose its optimised code. */
+function selectJobs(jobs: readonly InventoryJob[], filter: JobFilter): InventoryJob[] {
+  const out: InventoryJob[] = [];
+  for (const j of jobs) if (jobSelected(filter, j.name)) out.push(j);
+  return out;
 }
