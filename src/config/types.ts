@@ -77,6 +77,13 @@ export function jobSelected(filter: JobFilter, name: string): boolean {
   return matchesAny(filter.include, name) && !matchesAny(filter.exclude, name);
 }
 
+/** The items whose name passes the filters, in their order (a loop: it runs in every collection). */
+export function selectJobs<T extends { name: string }>(filter: JobFilter, items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const item of items) if (jobSelected(filter, item.name)) out.push(item);
+  return out;
+}
+
 /** A loop, not `some` with a closure: this runs for every job of every collection. */
 function matchesAny(patterns: readonly RegExp[], name: string): boolean {
   for (const r of patterns) if (r.test(name)) return true;

@@ -6,7 +6,7 @@
 import { isLoginRejection, UpstreamError } from '../../common/errors';
 import { sortedByText } from '../../common/order';
 import { type Settled, settleLimit } from '../../common/pool';
-import { jobSelected } from '../../config/types';
+import { selectJobs } from '../../config/types';
 import type { TtlCache } from '../../core/cache';
 import type { CbsClient } from './client';
 import type { AhsayTarget } from './config';
@@ -148,9 +148,7 @@ async function settle<T, R>(
 
 /** The selected sets of a user, sorted by id, each id once. */
 function selectSets(target: AhsayTarget, sets: readonly CbsBackupSet[]): CbsBackupSet[] {
-  const selected: CbsBackupSet[] = [];
-  for (const s of sets) if (jobSelected(target.jobs, s.name)) selected.push(s);
-  const sorted = sortedByText(selected, setId);
+  const sorted = sortedByText(selectJobs(target.jobs, sets), setId);
   const out: CbsBackupSet[] = [];
   for (const s of sorted) if (out.length === 0 || out[out.length - 1]?.id !== s.id) out.push(s);
   return out;

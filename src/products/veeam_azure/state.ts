@@ -2,7 +2,7 @@
 // already logged) and one collection: login, detection and the policies (`jobs`) decide whether the target
 // is up; `sessions`, `logs`, `repositories`, `license`, `coverage` and `storage` are parts of their own.
 import { describeError, UpstreamError } from '../../common/errors';
-import { jobSelected } from '../../config/types';
+import { selectJobs } from '../../config/types';
 import type { RunPolicy } from '../../core/jobs';
 import type { CollectContext, CollectResult, ProductState, StateDeps } from '../../core/module';
 import type { Sample } from '../../core/samples';
@@ -70,7 +70,7 @@ export class AzureState implements ProductState {
 
   /** The job series of the selected policies that are jobs: their runs (`sessions`) and last runs' logs. */
   private async jobs(ctx: CollectContext, inv: Inventory): Promise<Sample[]> {
-    const selected = inv.policies.filter((p) => jobSelected(this.target.jobs, p.name));
+    const selected = selectJobs(this.target.jobs, inv.policies);
     const runPolicy: RunPolicy = {
       now: ctx.now / 1000,
       lookbackSeconds: this.target.lookbackMs / 1000,

@@ -5,7 +5,7 @@ import type { RunPolicy } from '../../core/jobs';
 import type { CollectContext, CollectResult, PartScope, ProductState, StateDeps } from '../../core/module';
 import type { Sample } from '../../core/samples';
 import { VersionTracker } from '../../core/versions';
-import { type JobFilter, jobSelected } from '../../config/types';
+import { selectJobs } from '../../config/types';
 import { TokenManager, type Token } from '../../http/token';
 import type { HttpClient } from '../../http/types';
 import { detectVersion, passwordGrant, versionNumber } from './auth';
@@ -48,7 +48,7 @@ export class M365State implements ProductState {
   async collect(ctx: CollectContext): Promise<CollectResult> {
     this.now = ctx.now;
     const inv = await ctx.inventory(() => this.inventory(ctx));
-    const selected = selectJobs(inv.jobs, this.target.jobs);
+    const selected = selectJobs(this.target.jobs, inv.jobs);
     const policy: RunPolicy = {
       now: ctx.now / 1000,
       lookbackSeconds: this.target.lookbackMs / 1000,
@@ -148,11 +148,4 @@ export class M365State implements ProductState {
     });
     return loadLogCounts(api, last, this.deps.caches.immutable, this.target.concurrency, scope);
   }
-}
-
-/** A loop in a function of the module: a closure made per collection would lose its optimised code. */
-function selectJobs(jobs: readonly InventoryJob[], filter: JobFilter): InventoryJob[] {
-  const out: InventoryJob[] = [];
-  for (const j of jobs) if (jobSelected(filter, j.name)) out.push(j);
-  return out;
 }
