@@ -1,5 +1,5 @@
 // Every answer the exporter reads from VB365 (token, ServiceInstance, Organizations, Organizations/{id}/Jobs,
-// Jobs, CopyJobs, JobSessions with each filter it sends, Jobs/{id}/JobSessions, LogItems), from a simulator of
+// Jobs, CopyJobs, JobSessions with each filter it sends, JobSessions/{id}, Jobs/{id}/JobSessions, LogItems), from a simulator of
 // each version v3–v8 in each mode, checked against the documents' schemas (schemas.ts).
 import type { z } from 'zod';
 import { startM365Simulator, type M365SimOptions, type M365Simulator } from '../../src/simulators/veeam_m365/server';
@@ -58,6 +58,7 @@ function requests(v: number): Array<[string, z.ZodType]> {
   const running = data.sessions.find((s) => s.end === null)!;
   const finished = data.sessions.find((s) => s.status === 'Failed')!;
   for (const s of [running, finished]) out.push([`JobSessions/${s.id}/LogItems`, S.listOf(S.logItem(v), v, 5)]);
+  if (v >= 8) for (const s of [running, finished]) out.push([`JobSessions/${s.id}`, S.session(v)]);
   return out;
 }
 

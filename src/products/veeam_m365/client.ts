@@ -1,6 +1,6 @@
 // The VB365 REST client of one collection: bearer calls with one re-login on 401, paging, and the endpoints
 // the exporter reads, per API version. No metric knowledge here.
-import { isNotFound } from '../../common/errors';
+import { decodeError, isNotFound } from '../../common/errors';
 import { PageGuard } from '../../common/paging';
 import type { TokenManager } from '../../http/token';
 import type { HttpClient, Query } from '../../http/types';
@@ -120,6 +120,16 @@ export class Vb365Client {
    */
   eachSessionPage(query: Query, kind: JobKind | undefined, onPage: (sessions: Vb365Session[]) => void): Promise<void> {
     return this.forEachPage(`${this.v}/JobSessions`, query, (items) => onPage(decodeSessions(items, kind)));
+  }
+
+  /** One session (v6+), or undefined when the server no longer has it (404). */
+  session(id: string): Promise<Vb365Session | undefined> {
+    return absentOn404(async () => {
+      const path = `${this.v}/JobSessions/${segment(id)}`;
+      const s = decodeSession(await this.getJson(path));
+      if (s === undefined) throw decodeError(`expected a job session from ${path}`, path);
+      return s;
+    }, undefined);
   }
 
   /** Warning and error entries over every page of a session's log. */

@@ -9,7 +9,8 @@
 //    of them (end ≥ start ≥ bound) plus older runs that ended inside the window, which are dropped by their
 //    start. Only runs without an end can be missing, and are looked for apart:
 //      · v8: `status=Running`. Not covered: a session in state Queued (no end yet, and `status` cannot filter
-//        it) on a server that filters by end time is seen once it runs.
+//        it) on a server that filters by end time is seen once it runs. v8 keeps the window between
+//        collections and asks only for what is new since the previous read (window.ts).
 //      · v6/v7 (no status filter): the job lists are read afresh (one request each: bare arrays) and only a
 //        job whose `lastStatus` is Running or Queued while the window holds no open session of it costs one
 //        more request: its own listing (backup jobs) or the unwindowed copy listing (copy jobs, which have no
@@ -21,11 +22,12 @@
 //  - One job's listing failing (a 400 or 404 for a job deleted since the inventory, any other error) leaves out
 //    that job's runs only; the part reports it.
 import { UpstreamError } from '../../common/errors';
-import { type Settled, settleLimit } from '../../common/pool';
+import { mapLimit, type Settled, settleLimit } from '../../common/pool';
 import type { PartScope } from '../../core/module';
 import { JobIndex, SessionPlacer } from './attribution';
 import type { Vb365Client } from './client';
 import type { Vb365Job, Vb365Session } from './decode';
+import type { SessionWindow, WindowSource } from './window';
 
 export interface SessionQuery {
   /** Unix seconds. */
@@ -42,6 +44,8 @@ export interface SessionInput {
   selected: readonly Vb365Job[];
   q: SessionQuery;
   scope: PartScope;
+  /** v8: the sessions kept from the previous collection (window.ts). */
+  window: SessionWindow;
 }
 
 const RUNNING = new Set(['running', 'queued']);
@@ -76,15 +80,12 @@ export async function loadSessions(input: SessionInput): Promise<Map<string, Vb3
 /** The windowed listings (and, v6/v7, the fresh `lastStatus` of every job, lower case by id). */
 async function readWindow(input: SessionInput, placer: SessionPlacer): Promise<Map<string, string>> {
   const { api, all, selected, q } = input;
-  const endTimeLowerBound = new Date((q.now - q.lookbackSeconds) * 1000).toISOString();
-  const add = (page: Vb365Session[]) => placer.add(page);
   if (api.version >= 8) {
-    await Promise.all([
-      api.eachSessionPage({ endTimeLowerBound }, undefined, add),
-      api.eachSessionPage({ status: 'Running' }, undefined, add),
-    ]);
+    placer.add(await input.window.read(q.now * 1000, q.lookbackSeconds * 1000, new V8Window(api, q.concurrency)));
     return new Map();
   }
+  const endTimeLowerBound = new Date((q.now - q.lookbackSeconds) * 1000).toISOString();
+  const add = (page: Vb365Session[]) => placer.add(page);
   const windowed =
     api.version === 7
       ? [api.eachSessionPage({ endTimeLowerBound }, undefined, add)]
@@ -114,6 +115,30 @@ async function readOwn(input: SessionInput, jobs: readonly Vb365Job[], placer: S
     }
   }
   return failed;
+}
+
+/** The v8 listings of the kept window: the windowed one and `status=Running` (open sessions under either reading). */
+class V8Window implements WindowSource {
+  constructor(
+    private readonly api: Vb365Client,
+    private readonly concurrency: number,
+  ) {}
+
+  async list(since: number, add: (page: readonly Vb365Session[]) => void): Promise<void> {
+    const endTimeLowerBound = new Date(since).toISOString();
+    await Promise.all([
+      this.api.eachSessionPage({ endTimeLowerBound }, undefined, add),
+      this.api.eachSessionPage({ status: 'Running' }, undefined, add),
+    ]);
+  }
+
+  byId(ids: readonly string[]): Promise<Array<Vb365Session | undefined>> {
+    return mapLimit(ids, this.concurrency, oneSession, this.api);
+  }
+}
+
+function oneSession(id: string, api: Vb365Client): Promise<Vb365Session | undefined> {
+  return api.session(id);
 }
 
 function ownSessions(job: Vb365Job, api: Vb365Client): Promise<Vb365Session[]> {

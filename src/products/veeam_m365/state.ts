@@ -17,6 +17,7 @@ import { type InventoryJob, loadJobs } from './jobs';
 import { loadLogCounts } from './logs';
 import { jobSeries, type LastRuns, pickRuns, sortJobs } from './samples';
 import { loadSessions } from './sessions';
+import { SessionWindow } from './window';
 
 interface Inventory {
   api: Vb365Client;
@@ -29,6 +30,7 @@ interface Inventory {
 export class M365State implements ProductState {
   private readonly versions: VersionTracker<ApiVersion>;
   private readonly tokens: TokenManager;
+  private readonly window: SessionWindow;
   /** Start of the collection in progress: the clock of version detection. */
   private now = 0;
 
@@ -37,6 +39,7 @@ export class M365State implements ProductState {
     private readonly deps: StateDeps,
   ) {
     this.versions = new VersionTracker(target.apiVersion, target.inventoryTtlMs);
+    this.window = new SessionWindow(target.inventoryTtlMs);
     this.tokens = new TokenManager({
       log: deps.log,
       gate: deps.gate,
@@ -130,7 +133,7 @@ export class M365State implements ProductState {
     scope: PartScope,
   ): Promise<Map<string, LastRuns>> {
     const q = { now: policy.now, lookbackSeconds: policy.lookbackSeconds, concurrency: this.target.concurrency };
-    const sessions = await loadSessions({ api: inv.api, all: inv.jobs, selected, q, scope });
+    const sessions = await loadSessions({ api: inv.api, all: inv.jobs, selected, q, scope, window: this.window });
     const out = new Map<string, LastRuns>();
     for (const [id, list] of sessions) out.set(id, pickRuns(list, policy));
     return out;

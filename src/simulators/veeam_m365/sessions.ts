@@ -42,6 +42,11 @@ export function sessionRoute(req: SimRequest, seg: string[], rest: string, c: Sh
     const filtered = filterSessions(req, c, rc);
     return Array.isArray(filtered) ? page(req, c, filtered, rest, rc) : filtered;
   }
+  if (lower[0] === 'jobsessions' && seg.length === 2 && c.version >= 6) {
+    const s = rc.data.sessions.find((x) => x.id === seg[1]);
+    if (!s) return vendorError(c, 404, 'Job session not found.', 'ResourceNotFound');
+    return { json: sessionShape(c, s, sourceOf(rc, s)) };
+  }
   if (lower[0] === 'jobsessions' && seg.length === 3 && lower[2] === 'logitems') {
     const s = rc.data.sessions.find((x) => x.id === seg[1]);
     if (!s) return vendorError(c, 404, 'Job session not found.', 'ResourceNotFound');
