@@ -2,7 +2,7 @@
 // kept with the collection; a response concatenates the chunks of all its targets family by family, so every
 // family appears once (one HELP, one TYPE, its samples together) and a reused collection costs no re-render.
 import { FAMILIES, type FamilyName } from './families';
-import type { Sample } from './samples';
+import type { Labels, Sample } from './samples';
 
 const FAMILY_ORDER = Object.keys(FAMILIES) as FamilyName[];
 
@@ -15,32 +15,55 @@ const FAMILY_ORDER = Object.keys(FAMILIES) as FamilyName[];
 export type RenderedChunks = Map<FamilyName, Buffer[]>;
 
 /**
- * Appends lines to growing UTF-8 blocks. A line's pieces are collected and joined into one string of a few KB
- * per batch: one encoding call per batch instead of one per line, and no intermediate string per line (`a + b`
- * makes a node of a string tree for every piece, which the encoder then flattens into a copy).
+ * Appends lines to growing UTF-8 blocks, written byte by byte from the label keys and values: no string is made
+ * per line or per label set (a collection of 50,000 series would otherwise allocate tens of MB of label texts
+ * and joined batches, and the garbage collector's work grows with them). A line may span two blocks: the blocks
+ * are only ever sent or joined in order.
  */
 class ChunkWriter {
   private blocks: Buffer[] = [];
   private block = Buffer.allocUnsafe(0);
   private pos = 0;
-  private readonly pieces: string[] = [];
-  private pendingLength = 0;
 
-  /** `name{labels} value\n`. */
-  line(name: string, labelText: string, value: string): void {
-    const p = this.pieces;
-    p.push(name, '{', labelText, '} ', value, '\n');
-    this.pendingLength += name.length + labelText.length + value.length + 4;
-    if (this.pendingLength >= BATCH) this.flush();
+  /** `name{head,k="v",...} value\n`; `head` is the family name, `{` and the target's own labels, as bytes. */
+  line(head: Uint8Array, labels: Labels, value: string): void {
+    this.bytes(head);
+    for (const k in labels) this.label(k, labels[k] as string);
+    this.reserve(value.length + 3);
+    const b = this.block;
+    let p = this.pos;
+    b[p++] = 125; // }
+    b[p++] = 32;
+    for (let i = 0; i < value.length; i++) b[p++] = value.charCodeAt(i);
+    b[p++] = 10;
+    this.pos = p;
   }
 
-  private flush(): void {
-    const text = this.pieces.join('');
-    this.pieces.length = 0;
-    this.pendingLength = 0;
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (this.pos + text.length * 3 > this.block.length) this.grow(text.length * 3);
-    this.pos += this.block.write(text, this.pos, 'utf8');
+  private bytes(src: Uint8Array): void {
+    this.reserve(src.length);
+    const b = this.block;
+    let p = this.pos;
+    for (let i = 0; i < src.length; i++) b[p++] = src[i] as number;
+    this.pos = p;
+  }
+
+  /** `,k="v"`: label names are ASCII (contract); a value is escaped, and UTF-8 encoded when not ASCII. */
+  private label(k: string, v: string): void {
+    // An escaped ASCII character takes 2 bytes, any other UTF-16 code unit at most 3.
+    this.reserve(k.length + 3 * v.length + 4);
+    const b = this.block;
+    let p = this.pos;
+    b[p++] = 44; // ,
+    for (let i = 0; i < k.length; i++) b[p++] = k.charCodeAt(i);
+    b[p++] = 61; // =
+    b[p++] = 34; // "
+    p = writeValue(b, p, v);
+    b[p++] = 34;
+    this.pos = p;
+  }
+
+  private reserve(n: number): void {
+    if (this.pos + n > this.block.length) this.grow(n);
   }
 
   private grow(min: number): void {
@@ -53,7 +76,6 @@ class ChunkWriter {
 
   /** The blocks; the last one is copied to its used size when most of it would be wasted. */
   finish(): Buffer[] {
-    if (this.pendingLength > 0) this.flush();
     if (this.pos > 0) {
       const used = this.block.subarray(0, this.pos);
       this.blocks.push(this.pos < this.block.length / 2 ? Buffer.from(used) : used);
@@ -63,7 +85,23 @@ class ChunkWriter {
   }
 }
 
-const BATCH = 8 * 1024;
+/** Writes an escaped label value at `p` and returns the position after it. */
+function writeValue(b: Buffer, p: number, v: string): number {
+  const start = p;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x80) return start + b.write(escapeLabelValue(v), start, 'utf8');
+    if (c === 92 || c === 34) {
+      b[p++] = 92;
+      b[p++] = c;
+    } else if (c === 10) {
+      b[p++] = 92;
+      b[p++] = 110;
+    } else b[p++] = c;
+  }
+  return p;
+}
+
 const MIN_BLOCK = 16 * 1024;
 const MAX_BLOCK = 1024 * 1024;
 
@@ -86,46 +124,26 @@ export function formatValue(v: number): string {
   return String(v);
 }
 
-/**
- * Renders one target's samples; `target` and `product` come first in every label set. Products build label
- * sets from shared pieces (a job's identity, then `status`, `change`, ...), so the label text of the previous
- * sample is reused up to the first label that differs; samples of one family are usually contiguous.
- */
+/** Renders one target's samples; `target` and `product` come first in every label set. */
 export function renderTarget(target: string, product: string, samples: readonly Sample[]): RenderedChunks {
-  const prefix = `target="${escapeLabelValue(target)}",product="${escapeLabelValue(product)}"`;
+  const own = `target="${escapeLabelValue(target)}",product="${escapeLabelValue(product)}"`;
   const lines = new Map<FamilyName, ChunkWriter>();
-  const prevKeys: string[] = [];
-  const prevValues: string[] = [];
-  /** texts[i]: label text up to and including the i-th label of the previous sample (texts[0] = prefix). */
-  const texts: string[] = [prefix];
-  let prevCount = 0;
+  const heads = new Map<FamilyName, Uint8Array>();
   let family: FamilyName | undefined;
   let writer = new ChunkWriter();
+  let head: Uint8Array = new Uint8Array(0);
   for (const s of samples) {
-    const l = s.labels;
-    let i = 0;
-    let same = true;
-    let labelText = prefix;
-    for (const k in l) {
-      const v = l[k]!;
-      if (same && i < prevCount && prevKeys[i] === k && prevValues[i] === v) {
-        labelText = texts[++i]!;
-        continue;
-      }
-      same = false;
-      labelText += `,${k}="${escapeLabelValue(v)}"`;
-      prevKeys[i] = k;
-      prevValues[i] = v;
-      texts[++i] = labelText;
-    }
-    prevCount = i;
     if (s.name !== family) {
       family = s.name;
       const known = lines.get(family);
       writer = known ?? new ChunkWriter();
-      if (!known) lines.set(family, writer);
+      if (!known) {
+        lines.set(family, writer);
+        heads.set(family, Buffer.from(`${family}{${own}`, 'utf8'));
+      }
+      head = heads.get(family) as Uint8Array;
     }
-    writer.line(family, labelText, formatValue(s.value));
+    writer.line(head, s.labels, formatValue(s.value));
   }
   const chunks: RenderedChunks = new Map();
   for (const [name, w] of lines) chunks.set(name, w.finish());

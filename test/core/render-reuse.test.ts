@@ -1,5 +1,5 @@
-// The renderer reuses the label text of the previous sample and writes lines in batches into UTF-8 blocks:
-// whatever the order, shape and size of the samples, the exposition must equal a plain line-by-line rendering.
+// The renderer writes lines byte by byte into UTF-8 blocks: whatever the order, shape and size of the samples
+// (lines that cross block boundaries, escapes, non-ASCII), the exposition must equal a plain line-by-line rendering.
 import fc from 'fast-check';
 import { FAMILIES, type FamilyName } from '../../src/core/families';
 import { formatValue, joinChunks, renderTarget } from '../../src/core/render';
