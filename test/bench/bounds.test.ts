@@ -36,12 +36,14 @@ describe('VB365 warm lower bound', () => {
     expect(b.minimalRequests).toBe(3);
     expect(b.criticalChain).toBe(2);
   });
-  it('pages the window at 10,000 sessions', () => {
-    const sessions = Array.from({ length: 12_000 }, (_, i) => session(`s${i}`, `j${i % 400}`, 1 + (i % 100)));
-    const b = m365Bound({ jobs: [], sessions }, ctx);
+  it('pages what started in the last 15 minutes at 10,000 sessions; the rest of the window is kept', () => {
+    const recent = Array.from({ length: 12_000 }, (_, i) => session(`r${i}`, `j${i % 400}`, 0.1));
+    const older = Array.from({ length: 12_000 }, (_, i) => session(`s${i}`, `j${i % 400}`, 1 + (i % 100)));
+    const b = m365Bound({ jobs: [], sessions: [...recent, ...older] }, ctx);
     expect(b.items[0]!.count).toBe(2);
     expect(b.minimalRequests).toBe(3);
     expect(b.criticalChain).toBe(2);
+    expect(m365Bound({ jobs: [], sessions: older }, ctx).items[0]!.count).toBe(1);
   });
 });
 
