@@ -10,7 +10,7 @@
 //    start. Only runs without an end can be missing, and are looked for apart:
 //      · v8: `status=Running`. Not covered: a session in state Queued (no end yet, and `status` cannot filter
 //        it) on a server that filters by end time is seen once it runs. v8 keeps the window between
-//        collections and asks only for what is new since the previous read (window.ts).
+//        collections and asks only for what is new since the previous read (sessions-window.ts).
 //      · v6/v7 (no status filter): the job lists are read afresh (one request each: bare arrays) and only a
 //        job whose `lastStatus` is Running or Queued while the window holds no open session of it costs one
 //        more request: its own listing (backup jobs) or the unwindowed copy listing (copy jobs, which have no
@@ -27,7 +27,7 @@ import type { PartScope } from '../../core/module';
 import { JobIndex, SessionPlacer } from './attribution';
 import type { Vb365Client } from './client';
 import type { Vb365Job, Vb365Session } from './decode';
-import type { SessionWindow, WindowSource } from './window';
+import type { PageSink, SessionWindow, WindowSource } from './sessions-window';
 
 export interface SessionQuery {
   /** Unix seconds. */
@@ -44,7 +44,7 @@ export interface SessionInput {
   selected: readonly Vb365Job[];
   q: SessionQuery;
   scope: PartScope;
-  /** v8: the sessions kept from the previous collection (window.ts). */
+  /** v8: the sessions kept from the previous collection (sessions-window.ts). */
   window: SessionWindow;
 }
 
@@ -124,8 +124,9 @@ class V8Window implements WindowSource {
     private readonly concurrency: number,
   ) {}
 
-  async list(since: number, add: (page: readonly Vb365Session[]) => void): Promise<void> {
+  async list(since: number, into: PageSink): Promise<void> {
     const endTimeLowerBound = new Date(since).toISOString();
+    const add = (page: Vb365Session[]) => into.add(page);
     await Promise.all([
       this.api.eachSessionPage({ endTimeLowerBound }, undefined, add),
       this.api.eachSessionPage({ status: 'Running' }, undefined, add),

@@ -17,7 +17,7 @@ import { type InventoryJob, loadJobs } from './jobs';
 import { loadLogCounts } from './logs';
 import { jobSeries, type LastRuns, pickRuns, sortJobs } from './samples';
 import { loadSessions } from './sessions';
-import { SessionWindow } from './window';
+import { SessionWindow } from './sessions-window';
 
 interface Inventory {
   api: Vb365Client;

@@ -19,9 +19,14 @@ import type { Vb365Session } from './decode';
 /** How far the server's clock may lag the exporter's without a session being missed. */
 export const SKEW_MS = 15 * 60_000;
 
-/** The listings of one read: `list` calls `add` with every page of the window from `since` (ms) and of `status=Running`. */
+/** Where the pages of one read go. */
+export interface PageSink {
+  add(page: readonly Vb365Session[]): void;
+}
+
+/** The listings of one read: `list` gives `into` every page of the window from `since` (ms) and of `status=Running`. */
 export interface WindowSource {
-  list(since: number, add: (page: readonly Vb365Session[]) => void): Promise<void>;
+  list(since: number, into: PageSink): Promise<void>;
   /** Sessions by id, in order; undefined for one the server no longer has. */
   byId(ids: readonly string[]): Promise<Array<Vb365Session | undefined>>;
 }
@@ -40,21 +45,30 @@ export class SessionWindow {
     const last = this.readAt;
     const warm = last !== undefined && now >= last && now - this.fullAt < this.ttlMs;
     this.readAt = undefined;
-    const next = warm ? new Map(this.kept) : new Map<string, Vb365Session>();
+    const merge = new Merge(warm ? new Map(this.kept) : new Map());
     this.kept = new Map();
-    const seen = new Set<string>();
-    await source.list(warm ? Math.max(from, last - SKEW_MS) : from, (page) => {
-      for (const s of page) {
-        next.set(s.id, s);
-        seen.add(s.id);
-      }
-    });
-    if (warm) await refreshEnded(next, seen, source);
+    await source.list(warm ? Math.max(from, last - SKEW_MS) : from, merge);
+    const next = merge.sessions;
+    if (warm) await refreshEnded(next, merge.seen, source);
     for (const [id, s] of next) if (s.start * 1000 < from) next.delete(id);
     this.kept = next;
     this.readAt = now;
     if (!warm) this.fullAt = now;
     return [...next.values()];
+  }
+}
+
+/** The kept sessions with this read's pages over them (a class, not a closure per read: its loop stays optimised). */
+class Merge implements PageSink {
+  readonly seen = new Set<string>();
+
+  constructor(readonly sessions: Map<string, Vb365Session>) {}
+
+  add(page: readonly Vb365Session[]): void {
+    for (const s of page) {
+      this.sessions.set(s.id, s);
+      this.seen.add(s.id);
+    }
   }
 }
 
