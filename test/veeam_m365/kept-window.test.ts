@@ -2,7 +2,9 @@
 // read (less 15 minutes of clock skew), reads a kept open session by id when no listing returns it, and reads the
 // whole window again after inventory_ttl, after a failure and when the clock went back. Both readings of
 // `endTimeLowerBound` give the same result.
+import { veeamM365 } from '../../src/products/veeam_m365';
 import { wireSeconds } from '../../src/simulators/veeam_m365/shapes';
+import { startSessionHarness } from '../helpers/session';
 import { canonical, harness, type Harness, NOW, sessionsOf, statusOf, value } from './helpers';
 
 let h: Harness | undefined;
@@ -138,4 +140,39 @@ test('a session read by id that does not decode fails the sessions part; the nex
   expect(out.failed).toEqual([]);
   expect(bounds(h.sim, before)).toEqual([NOW + 3 * MIN - 7 * 86_400_000]);
   expect(statusOf(out.samples, RUNNING_JOB)).toBe('success');
+});
+
+/** One change per step: an open run ends, a run starts, a run comes and goes while an open one vanishes. */
+function change(sim: Harness['sim'], step: number, now: number): void {
+  const open = sim.data.sessions.filter((s) => s.end === null).sort((a, b) => a.start - b.start);
+  const job = sim.data.jobs.filter((j) => j.kind === 'Backup')[step % 4]!;
+  const newest = sim.data.sessions.filter((s) => s.jobId === job.id).sort((a, b) => b.start - a.start)[0]!;
+  const id = `c0ffee00-0000-4000-a000-0000000001${String(step).padStart(2, '0')}`;
+  if (step % 3 === 0 && open[0]) Object.assign(open[0], { end: now - 30_000, status: 'Warning' });
+  if (step % 3 === 1) sim.data.sessions.push({ ...newest, id, start: now - MIN, end: null, status: 'Running' });
+  if (step % 3 === 2) {
+    sim.data.sessions.push({ ...newest, id, start: now - 90_000, end: now - 30_000, status: 'Failed' });
+    sim.data.sessions = sim.data.sessions.filter((s) => s !== open[open.length - 1]);
+  }
+}
+
+describe.each(BOUNDS)('bounds by %s time', (by) => {
+  test('as runs start, end and vanish, the kept window gives the series a fresh read gives', async () => {
+    h = await harness({ boundFilters: by }, { inventoryTtlMs: 3_600_000 });
+    for (let step = 0; step < 9; step++) {
+      const now = NOW + step * 2 * MIN;
+      change(h.sim, step, now);
+      const kept = await h.collect(now);
+      const fresh = startSessionHarness(veeamM365, h.target, { now: () => now });
+      try {
+        const read = await fresh.collect(now);
+        expect(kept.failed).toEqual([]);
+        expect(canonical(kept.samples)).toEqual(canonical(read.samples));
+      } finally {
+        await fresh.close();
+      }
+    }
+    // After its first collection the kept harness asked only for what was new (the fresh ones read it whole).
+    expect(bounds(h.sim, 0).filter((b) => b >= NOW - 15 * MIN)).toHaveLength(8);
+  });
 });
