@@ -1,4 +1,4 @@
-// `npm run test:load` runs the full load (50 clients, 60 s) and soak (1,000 collections). Here the same
+// `npm run test:load` runs the full load (50 clients, 60 s) and soak (1,300 collections). Here the same
 // program runs small, so a change that breaks it shows up in `npm test` and not only in CI's load step.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +15,7 @@ test('the load and soak tool meets its targets on a short run and prints its fig
       '--seconds=2',
       '--clients=5',
       '--collections=110',
+      '--warmup=100',
       '--min-interval=1',
     ],
     {
