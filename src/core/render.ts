@@ -25,9 +25,12 @@ class ChunkWriter {
   private block = Buffer.allocUnsafe(0);
   private pos = 0;
 
-  /** `name{head,k="v",...} value\n`; `head` is the family name, `{` and the target's own labels, as bytes. */
-  line(head: Uint8Array, labels: Labels, value: string): void {
-    this.bytes(head);
+  /** `head`: what every line of the family starts with, `name{target="…",product="…"`, as bytes. */
+  constructor(private readonly head: Uint8Array) {}
+
+  /** `<head>,k="v",...} value\n`. */
+  line(labels: Labels, value: string): void {
+    this.bytes(this.head);
     for (const k in labels) this.label(k, labels[k] as string);
     this.reserve(value.length + 3);
     const b = this.block;
@@ -128,22 +131,18 @@ export function formatValue(v: number): string {
 export function renderTarget(target: string, product: string, samples: readonly Sample[]): RenderedChunks {
   const own = `target="${escapeLabelValue(target)}",product="${escapeLabelValue(product)}"`;
   const lines = new Map<FamilyName, ChunkWriter>();
-  const heads = new Map<FamilyName, Uint8Array>();
   let family: FamilyName | undefined;
-  let writer = new ChunkWriter();
-  let head: Uint8Array = new Uint8Array(0);
+  let writer: ChunkWriter | undefined;
   for (const s of samples) {
-    if (s.name !== family) {
+    if (s.name !== family || writer === undefined) {
       family = s.name;
-      const known = lines.get(family);
-      writer = known ?? new ChunkWriter();
-      if (!known) {
+      writer = lines.get(family);
+      if (!writer) {
+        writer = new ChunkWriter(Buffer.from(`${family}{${own}`, 'utf8'));
         lines.set(family, writer);
-        heads.set(family, Buffer.from(`${family}{${own}`, 'utf8'));
       }
-      head = heads.get(family) as Uint8Array;
     }
-    writer.line(head, s.labels, formatValue(s.value));
+    writer.line(s.labels, formatValue(s.value));
   }
   const chunks: RenderedChunks = new Map();
   for (const [name, w] of lines) chunks.set(name, w.finish());
