@@ -76,12 +76,14 @@ export class LruCache {
 
   /**
    * A value that never changes once `final` (a finished run's log counts, a finished job's report): fetched
-   * once and kept; while not final it is fetched every time. An undefined result (gone) is not kept.
+   * once and kept; while not final it is fetched every time. An undefined result (gone) is not kept. `load`
+   * gets `ctx`, so a hot caller can pass a function of its module rather than a closure made per call (see
+   * common/pool).
    */
-  async once<T>(key: string, final: boolean, load: () => Promise<T>): Promise<T> {
+  async once<T, C = undefined>(key: string, final: boolean, load: (ctx: C) => Promise<T>, ctx?: C): Promise<T> {
     const hit = final ? this.get<T>(key) : undefined;
     if (hit !== undefined) return hit;
-    const value = await load();
+    const value = await load(ctx as C);
     if (final && value !== undefined) this.set(key, value);
     return value;
   }

@@ -23,15 +23,11 @@ export class ReportSource {
     const key = runKey(job);
     if (job.last.state === 'running') return whileRunning(this.fetch(d.client, key), d.log);
     const cacheKey = `report:${key.login}\u0000${key.owner}\u0000${key.setId}\u0000${key.destinationId ?? ''}\u0000${key.jobId}`;
-    const kept = d.immutable.get<CbsReport>(cacheKey);
-    if (kept !== undefined) return kept;
-    const fetched = await this.fetch(d.client, key);
-    d.immutable.set(cacheKey, fetched);
-    return fetched;
+    return d.immutable.once(cacheKey, true, fetchReport, { source: this, client: d.client, key });
   }
 
   /** Prefers the summary (no per-file arrays); the first answer tells whether the server offers it. */
-  private async fetch(client: CbsClient, key: RunKey): Promise<CbsReport> {
+  async fetch(client: CbsClient, key: RunKey): Promise<CbsReport> {
     if (this.summary === undefined && this.probing) await this.probing.catch(() => undefined);
     if (this.summary === false) return full(client, key);
     const p = client.report(key, true);
@@ -49,6 +45,10 @@ export class ReportSource {
 /** A function of this module, not a closure made per collection (see common/pool). */
 function report(job: RunJob, c: { d: RunDetails; source: ReportSource }): Promise<CbsReport | undefined> {
   return c.source.report(c.d, job);
+}
+
+function fetchReport(c: { source: ReportSource; client: CbsClient; key: RunKey }): Promise<CbsReport> {
+  return c.source.fetch(c.client, c.key);
 }
 
 async function full(client: CbsClient, key: RunKey): Promise<CbsReport> {

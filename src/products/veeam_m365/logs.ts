@@ -34,12 +34,11 @@ export async function loadLogCounts(
 }
 
 /** A finished run's counts once, then from the cache; a running run's every time. */
-async function counts({ run }: LastRun, c: { api: Vb365Client; cache: LruCache }): Promise<EntryCounts> {
-  const key = `logs:v${c.api.version}:${run.id}`;
+function counts({ run }: LastRun, c: { api: Vb365Client; cache: LruCache }): Promise<EntryCounts> {
   const final = run.end !== undefined && run.state !== 'running';
-  const kept = final ? c.cache.get<EntryCounts>(key) : undefined;
-  if (kept !== undefined) return kept;
-  const fetched = await c.api.logCounts(run.id);
-  if (final) c.cache.set(key, fetched);
-  return fetched;
+  return c.cache.once(`logs:v${c.api.version}:${run.id}`, final, fetchCounts, { api: c.api, id: run.id });
+}
+
+function fetchCounts(c: { api: Vb365Client; id: string }): Promise<EntryCounts> {
+  return c.api.logCounts(c.id);
 }
